@@ -1,0 +1,18 @@
+package io.powernode.devops.secrets;
+
+import io.powernode.devops.kernel.host.SealedCredentials;
+
+/** Seals TLS credentials before they enter a message, and opens them where a connection needs them. */
+public interface CredentialSealer {
+
+    SealedCredentials seal(TlsMaterial material);
+
+    /** @throws CredentialsUnreadable when the ciphertext was not sealed by a key this sealer holds, or was altered */
+    TlsMaterial open(SealedCredentials sealed);
+
+    class CredentialsUnreadable extends RuntimeException {
+        public CredentialsUnreadable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

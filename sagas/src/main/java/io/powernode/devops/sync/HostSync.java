@@ -1,0 +1,55 @@
+package io.powernode.devops.sync;
+
+import com.github.dockerjava.api.DockerClient;
+import io.powernode.devops.docker.DockerClients;
+import io.powernode.devops.docker.DockerFailures;
+import io.powernode.devops.docker.HostInventoryReader;
+import io.powernode.devops.kernel.host.HostCommands.RecordHostSync;
+import io.powernode.devops.kernel.host.HostCommands.RecordHostSyncFailure;
+import io.powernode.devops.kernel.host.HostInventory.HostSnapshot;
+import io.powernode.devops.secrets.CredentialSealer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+
+/** One sync of one host: read a snapshot and report it, or report why it could not be read. */
+@Component
+public class HostSync {
+
+    private static final Logger log = LoggerFactory.getLogger(HostSync.class);
+
+    private final CredentialSealer sealer;
+    private final DockerClients clients;
+    private final HostInventoryReader reader;
+    private final SyncCommands commands;
+    private final SyncLedger ledger;
+    private final Clock clock = Clock.systemUTC();
+
+    public HostSync(CredentialSealer sealer, DockerClients clients, HostInventoryReader reader, SyncCommands commands,
+                    SyncLedger ledger) {
+        this.sealer = sealer;
+        this.clients = clients;
+        this.reader = reader;
+        this.commands = commands;
+        this.ledger = ledger;
+    }
+
+    /** @return whether the daemon answered */
+    public boolean sync(SyncTarget target) {
+        HostSnapshot snapshot;
+        try {
+            DockerClient docker = clients.clientFor(target.hostId(), target.connection(sealer));
+            snapshot = reader.read(docker);
+        } catch (RuntimeException e) {
+            String error = DockerFailures.describe(e, target.apiEndpoint());
+            log.info("sync of host {} failed: {}", target.hostId(), error);
+            commands.send(target.accountId(), new RecordHostSyncFailure(target.hostId(), error, clock.instant()));
+            return false;
+        }
+        ledger.answered(target.hostId(), snapshot.observedAt());
+        commands.send(target.accountId(), new RecordHostSync(target.hostId(), snapshot));
+        return true;
+    }
+}

@@ -1,0 +1,207 @@
+package io.powernode.devops.sync;
+
+import io.powernode.devops.docker.Backoff;
+import io.powernode.devops.docker.DockerClients;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Syncs every host at its own interval on a bounded pool of workers, at most one sync per host at a time.
+ * After a failure the host is retried sooner, with a backoff that is capped by the host's interval; events
+ * from the host's live stream ask for a debounced extra sync. On start every known host is synced at once.
+ */
+@Component
+public class HostSyncScheduler implements SmartLifecycle, SyncTargetChanges {
+
+    private static final Logger log = LoggerFactory.getLogger(HostSyncScheduler.class);
+
+    private final SyncTargets targets;
+    private final HostSync hostSync;
+    private final HostEventFeeds feeds;
+    private final DockerClients clients;
+    private final SyncLedger ledger;
+    private final SyncSettings settings;
+    private final Backoff retry;
+    private final Map<String, HostSchedule> schedules = new ConcurrentHashMap<>();
+
+    private volatile boolean running;
+    private ScheduledExecutorService timer;
+    private ExecutorService workers;
+
+    public HostSyncScheduler(SyncTargets targets, HostSync hostSync, HostEventFeeds feeds, DockerClients clients,
+                             SyncLedger ledger, SyncSettings settings) {
+        this.targets = targets;
+        this.hostSync = hostSync;
+        this.feeds = feeds;
+        this.clients = clients;
+        this.ledger = ledger;
+        this.settings = settings;
+        this.retry = settings.retryBackoff();
+    }
+
+    @Override
+    public synchronized void start() {
+        timer = Executors.newSingleThreadScheduledExecutor(threads("host-sync-timer"));
+        workers = Executors.newFixedThreadPool(settings.workers(), threads("host-sync"));
+        // running before loading: a change committed meanwhile is then tracked, not lost
+        running = true;
+        List<SyncTarget> known = targets.findAll();
+        known.forEach(target -> targetChanged(target, true));
+        log.info("host sync started for {} host(s)", known.size());
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        schedules.keySet().forEach(this::pause);
+        timer.shutdownNow();
+        workers.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public void targetChanged(SyncTarget target, boolean syncNow) {
+        if (!running) {
+            return;
+        }
+        if (target.inMaintenance()) {
+            pause(target.hostId());
+            return;
+        }
+        HostSchedule schedule = schedules.computeIfAbsent(target.hostId(), id -> new HostSchedule());
+        SyncTarget previous = schedule.replaceTarget(target);
+        boolean newConnection = !target.sameConnectionAs(previous);
+        if (newConnection) {
+            clients.release(target.hostId());
+            feeds.follow(target, () -> requestSync(target.hostId(), settings.eventDebounce()));
+        }
+        requestSync(target.hostId(), syncNow || newConnection ? Duration.ZERO : target.interval());
+    }
+
+    @Override
+    public void targetRemoved(String hostId) {
+        pause(hostId);
+        ledger.forget(hostId);
+    }
+
+    /** Asks for a sync within {@code delay}; a sync already due sooner, or running, covers it. */
+    public void requestSync(String hostId, Duration delay) {
+        HostSchedule schedule = schedules.get(hostId);
+        if (schedule != null && running) {
+            schedule.due(delay);
+        }
+    }
+
+    private void pause(String hostId) {
+        HostSchedule schedule = schedules.remove(hostId);
+        if (schedule != null) {
+            schedule.cancel();
+        }
+        feeds.stop(hostId);
+        clients.release(hostId);
+    }
+
+    private static ThreadFactory threads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** One host's timer and sync state; every method runs under the schedule's lock. */
+    private final class HostSchedule {
+        private SyncTarget target;
+        private ScheduledFuture<?> next;
+        private boolean syncing;
+        private boolean syncAgain;
+        private int consecutiveFailures;
+        private boolean cancelled;
+
+        synchronized SyncTarget replaceTarget(SyncTarget newTarget) {
+            SyncTarget previous = target;
+            target = newTarget;
+            return previous;
+        }
+
+        synchronized void due(Duration delay) {
+            if (cancelled) {
+                return;
+            }
+            if (syncing) {
+                syncAgain = true;
+                return;
+            }
+            if (next != null && !next.isDone() && next.getDelay(TimeUnit.NANOSECONDS) <= delay.toNanos()) {
+                return;
+            }
+            if (next != null) {
+                next.cancel(false);
+            }
+            next = timer.schedule(this::begin, delay.toNanos(), TimeUnit.NANOSECONDS);
+        }
+
+        synchronized void cancel() {
+            cancelled = true;
+            if (next != null) {
+                next.cancel(false);
+            }
+        }
+
+        private synchronized void begin() {
+            if (cancelled || syncing) {
+                return;
+            }
+            syncing = true;
+            next = null;
+            SyncTarget current = target;
+            workers.execute(() -> finish(run(current)));
+        }
+
+        private boolean run(SyncTarget syncTarget) {
+            try {
+                return hostSync.sync(syncTarget);
+            } catch (RuntimeException e) {
+                log.error("sync of host {} broke off", syncTarget.hostId(), e);
+                return false;
+            }
+        }
+
+        private synchronized void finish(boolean answered) {
+            syncing = false;
+            consecutiveFailures = answered ? 0 : consecutiveFailures + 1;
+            Duration delay = answered ? target.interval() : min(retry.after(consecutiveFailures), target.interval());
+            if (syncAgain && answered) {
+                delay = min(delay, settings.eventDebounce());
+            }
+            syncAgain = false;
+            if (!running) {
+                return;
+            }
+            due(delay);
+        }
+
+        private Duration min(Duration a, Duration b) {
+            return a.compareTo(b) <= 0 ? a : b;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.powernode.devops.sync;
+
+import io.powernode.devops.kernel.host.SealedCredentials;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code sync_targets} table. Plain SQL that H2 and PostgreSQL both run; writes go through the
+ * JdbcTemplate so they join the transaction in which Axon stores the processor's tracking token.
+ */
+@Repository
+public class SyncTargets {
+
+    private static final RowMapper<SyncTarget> ROW = (rs, row) -> {
+        String keyId = rs.getString("credentials_key_id");
+        return new SyncTarget(rs.getString("host_id"), rs.getString("account_id"), rs.getString("api_endpoint"),
+                rs.getBoolean("tls_verify"),
+                keyId == null ? null : new SealedCredentials(keyId, rs.getString("credentials_ciphertext")),
+                rs.getInt("sync_interval_seconds"), rs.getBoolean("in_maintenance"));
+    };
+
+    private final JdbcTemplate jdbc;
+
+    public SyncTargets(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts or replaces: a replayed registration must not fail on its own earlier row. */
+    public void save(SyncTarget target) {
+        String keyId = target.credentials() == null ? null : target.credentials().keyId();
+        String ciphertext = target.credentials() == null ? null : target.credentials().ciphertext();
+        int updated = jdbc.update("UPDATE sync_targets SET account_id = ?, api_endpoint = ?, tls_verify = ?, "
+                        + "credentials_key_id = ?, credentials_ciphertext = ?, sync_interval_seconds = ?, "
+                        + "in_maintenance = ? WHERE host_id = ?",
+                target.accountId(), target.apiEndpoint(), target.tlsVerify(), keyId, ciphertext,
+                target.syncIntervalSeconds(), target.inMaintenance(), target.hostId());
+        if (updated == 0) {
+            jdbc.update("INSERT INTO sync_targets (host_id, account_id, api_endpoint, tls_verify, credentials_key_id, "
+                            + "credentials_ciphertext, sync_interval_seconds, in_maintenance) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    target.hostId(), target.accountId(), target.apiEndpoint(), target.tlsVerify(), keyId, ciphertext,
+                    target.syncIntervalSeconds(), target.inMaintenance());
+        }
+    }
+
+    public Optional<SyncTarget> find(String hostId) {
+        return jdbc.query("SELECT * FROM sync_targets WHERE host_id = ?", ROW, hostId).stream().findFirst();
+    }
+
+    public List<SyncTarget> findAll() {
+        return jdbc.query("SELECT * FROM sync_targets ORDER BY host_id", ROW);
+    }
+
+    public void delete(String hostId) {
+        jdbc.update("DELETE FROM sync_targets WHERE host_id = ?", hostId);
+    }
+
+    public void deleteAll() {
+        jdbc.update("DELETE FROM sync_targets");
+    }
+}

@@ -1,0 +1,97 @@
+package io.powernode.devops.sync;
+
+import io.powernode.devops.kernel.host.HostEnvironment;
+import io.powernode.devops.kernel.host.HostEvents.HostCredentialsReplaced;
+import io.powernode.devops.kernel.host.HostEvents.HostDetailsChanged;
+import io.powernode.devops.kernel.host.HostEvents.HostMaintenanceEnded;
+import io.powernode.devops.kernel.host.HostEvents.HostMaintenanceStarted;
+import io.powernode.devops.kernel.host.HostEvents.HostRecoveryRecorded;
+import io.powernode.devops.kernel.host.HostEvents.HostRegistered;
+import io.powernode.devops.kernel.host.HostEvents.HostRemoved;
+import io.powernode.devops.kernel.host.HostStatus;
+import io.powernode.devops.kernel.host.SealedCredentials;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The sync_targets table on H2 with the real migration, and what the scheduler is told. */
+class SyncTargetsProjectionTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    private static final SealedCredentials SEALED = new SealedCredentials("mk-1", "c2VhbGVk");
+
+    private final SyncTargets targets = new SyncTargets(H2Database.migrated());
+    private final List<String> told = new ArrayList<>();
+    private final SyncTargetsProjection projection = new SyncTargetsProjection(targets, new SyncTargetChanges() {
+        @Override
+        public void targetChanged(SyncTarget target, boolean syncNow) {
+            told.add((syncNow ? "sync now " : "schedule ") + target.hostId()
+                    + (target.inMaintenance() ? " (maintenance)" : ""));
+        }
+
+        @Override
+        public void targetRemoved(String hostId) {
+            told.add("removed " + hostId);
+        }
+    });
+
+    @Test
+    void aRegisteredHostIsStoredWithSealedCredentialsAndSyncedAtOnce() {
+        projection.on(registered("h1"));
+
+        assertThat(targets.find("h1")).contains(
+                new SyncTarget("h1", "acc-1", "tcp://10.0.0.5:2376", true, SEALED, 30, false));
+        assertThat(told).containsExactly("sync now h1");
+    }
+
+    @Test
+    void anIntervalChangeReschedulesButAConnectionChangeSyncsAtOnce() {
+        projection.on(registered("h1"));
+
+        projection.on(new HostDetailsChanged("h1", "acc-1", "n", "tcp://10.0.0.5:2376", HostEnvironment.staging, true,
+                90, List.of("sync_interval_seconds"), NOW));
+        projection.on(new HostDetailsChanged("h1", "acc-1", "n", "tcp://10.0.0.6:2376", HostEnvironment.staging, true,
+                90, List.of("api_endpoint"), NOW));
+        projection.on(new HostCredentialsReplaced("h1", "acc-1", null, NOW));
+
+        assertThat(targets.find("h1")).contains(
+                new SyncTarget("h1", "acc-1", "tcp://10.0.0.6:2376", true, null, 90, false));
+        assertThat(told).containsExactly("sync now h1", "schedule h1", "sync now h1", "sync now h1");
+    }
+
+    @Test
+    void maintenancePausesAndItsEndSyncsAtOnce() {
+        projection.on(registered("h1"));
+
+        projection.on(new HostMaintenanceStarted("h1", "acc-1", HostStatus.connected, "kernel update", NOW));
+        assertThat(targets.find("h1")).hasValueSatisfying(t -> assertThat(t.inMaintenance()).isTrue());
+        projection.on(new HostMaintenanceEnded("h1", "acc-1", NOW));
+        projection.on(new HostRecoveryRecorded("h1", "acc-1", HostStatus.error, 5, NOW));
+
+        assertThat(targets.find("h1")).hasValueSatisfying(t -> assertThat(t.inMaintenance()).isFalse());
+        assertThat(told).containsExactly("sync now h1", "schedule h1 (maintenance)", "sync now h1", "sync now h1");
+    }
+
+    @Test
+    void aRemovedHostIsDeletedAndAReplayStartsFromAnEmptyTable() {
+        projection.on(registered("h1"));
+        projection.on(registered("h2"));
+        projection.on(registered("h2"));
+
+        projection.on(new HostRemoved("h1", "acc-1", "n", NOW));
+
+        assertThat(targets.findAll()).extracting(SyncTarget::hostId).containsExactly("h2");
+        assertThat(told).endsWith("removed h1");
+        projection.reset();
+        assertThat(targets.findAll()).isEmpty();
+    }
+
+    private static HostRegistered registered(String hostId) {
+        return new HostRegistered(hostId, "acc-1", "n", "tcp://10.0.0.5:2376", HostEnvironment.staging, true, SEALED,
+                30, NOW);
+    }
+}

@@ -1,0 +1,52 @@
+package io.powernode.devops.query;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import org.bson.conversions.Bson;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.powernode.devops.query.ReadModelCollections.*;
+import static io.powernode.devops.query.mongo.CommonFields.ACCOUNT_ID;
+import static io.powernode.devops.query.mongo.CommonFields.HOST_ID;
+import static io.powernode.devops.query.mongo.CommonFields.ID;
+
+/**
+ * Creates the read models' indexes once all beans exist, which is before Axon's event processors start.
+ * Every list query filters by account first, so each index leads with it; the host id alone serves the
+ * deletion of a removed host's inventory. Creating an index that exists is a no-op, so this runs on every start.
+ */
+@Component
+public class ReadModelIndexes implements SmartInitializingSingleton {
+    private static final Bson BY_ACCOUNT_AND_HOST = Indexes.ascending(ACCOUNT_ID, HOST_ID);
+    private static final Bson BY_HOST = Indexes.ascending(HOST_ID);
+
+    private static final Map<String, List<Bson>> INDEXES = Map.of(
+            HOSTS, List.of(Indexes.ascending(ACCOUNT_ID, "name")),
+            HOST_FEED, List.of(Indexes.ascending(ACCOUNT_ID, ID)),
+            CONTAINERS, List.of(BY_ACCOUNT_AND_HOST, BY_HOST),
+            IMAGES, List.of(BY_ACCOUNT_AND_HOST, BY_HOST),
+            NETWORKS, List.of(BY_ACCOUNT_AND_HOST, BY_HOST),
+            VOLUMES, List.of(BY_ACCOUNT_AND_HOST, BY_HOST),
+            DOCKER_EVENTS, List.of(newestFirst("time_nano"), BY_HOST),
+            ACTIVITIES, List.of(newestFirst("occurred_at")));
+
+    private final MongoDatabase database;
+
+    public ReadModelIndexes(MongoDatabase database) {
+        this.database = database;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        INDEXES.forEach((collection, indexes) ->
+                indexes.forEach(index -> database.getCollection(collection).createIndex(index)));
+    }
+
+    private static Bson newestFirst(String timeField) {
+        return Indexes.compoundIndex(Indexes.ascending(ACCOUNT_ID), Indexes.descending(timeField));
+    }
+}

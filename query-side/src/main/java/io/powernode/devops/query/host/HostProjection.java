@@ -1,0 +1,330 @@
+package io.powernode.devops.query.host;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
+import io.powernode.devops.kernel.host.HostEvents.DockerEventObserved;
+import io.powernode.devops.kernel.host.HostEvents.HostConnected;
+import io.powernode.devops.kernel.host.HostEvents.HostContainersChanged;
+import io.powernode.devops.kernel.host.HostEvents.HostCredentialsReplaced;
+import io.powernode.devops.kernel.host.HostEvents.HostDetailsChanged;
+import io.powernode.devops.kernel.host.HostEvents.HostDisconnected;
+import io.powernode.devops.kernel.host.HostEvents.HostImagesChanged;
+import io.powernode.devops.kernel.host.HostEvents.HostMaintenanceEnded;
+import io.powernode.devops.kernel.host.HostEvents.HostMaintenanceStarted;
+import io.powernode.devops.kernel.host.HostEvents.HostMarkedError;
+import io.powernode.devops.kernel.host.HostEvents.HostNetworksChanged;
+import io.powernode.devops.kernel.host.HostEvents.HostRecoveryRecorded;
+import io.powernode.devops.kernel.host.HostEvents.HostRegistered;
+import io.powernode.devops.kernel.host.HostEvents.HostRemoved;
+import io.powernode.devops.kernel.host.HostEvents.HostSyncFailed;
+import io.powernode.devops.kernel.host.HostEvents.HostSystemInfoChanged;
+import io.powernode.devops.kernel.host.HostEvents.HostVolumesChanged;
+import io.powernode.devops.kernel.host.HostInventory.HostSystemInfo;
+import io.powernode.devops.kernel.host.HostStatus;
+import io.powernode.devops.query.ReadModelCollections;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import static io.powernode.devops.query.host.HostDocuments.*;
+import static io.powernode.devops.query.mongo.CommonFields.ACCOUNT_ID;
+import static io.powernode.devops.query.mongo.CommonFields.ID;
+import static io.powernode.devops.query.mongo.DocumentValues.date;
+import static io.powernode.devops.query.mongo.DocumentValues.name;
+
+/**
+ * The {@code hosts} read model and the account's host feed. Tokens live in the SQL store and documents in
+ * MongoDB with no transaction spanning both, so after a crash events are re-delivered: each host document
+ * keeps the sequence number of the last event applied to it and ignores anything at or below it. The feed
+ * entry is written before the host document, so a crash between the two is repaired by the re-delivery.
+ */
+@Component
+@ProcessingGroup("host-projection")
+public class HostProjection {
+    private final MongoCollection<Document> hosts;
+    private final HostFeed feed;
+
+    public HostProjection(MongoDatabase database, QueryUpdateEmitter emitter) {
+        this.hosts = database.getCollection(ReadModelCollections.HOSTS);
+        this.feed = new HostFeed(database.getCollection(ReadModelCollections.HOST_FEED), emitter);
+    }
+
+    /** Where an event sits: in its host's own stream (sequence) and in the whole event store (position). */
+    private record Delivery(long sequence, Instant timestamp, long position) {
+        static Delivery of(long sequence, Instant timestamp, TrackingToken token) {
+            long position = token.position().orElseThrow(
+                    () -> new IllegalStateException("the host feed needs a token with a global position"));
+            return new Delivery(sequence, timestamp, position);
+        }
+    }
+
+    /** Without this a replay would change nothing: every stored version is already at or past the replayed one. */
+    @ResetHandler
+    void onReset() {
+        hosts.deleteMany(new Document());
+        feed.clear();
+    }
+
+    @EventHandler
+    void on(HostRegistered event, @SequenceNumber long sequence, @Timestamp Instant timestamp, TrackingToken token) {
+        if (hosts.find(byId(event.hostId())).first() != null) {
+            return;
+        }
+        Document host = new Document(ID, event.hostId())
+                .append(ACCOUNT_ID, event.accountId())
+                .append(NAME, event.name())
+                .append(API_ENDPOINT, event.apiEndpoint())
+                .append(ENVIRONMENT, name(event.environment()))
+                .append(TLS_VERIFY, event.tlsVerify())
+                .append(HAS_TLS_CREDENTIALS, event.credentials() != null)
+                .append(STATUS, name(HostStatus.pending))
+                .append(CONSECUTIVE_FAILURES, 0)
+                .append(CONTAINER_COUNT, 0)
+                .append(IMAGE_COUNT, 0)
+                .append(SYNC_INTERVAL_SECONDS, event.syncIntervalSeconds())
+                .append(CREATED_AT, date(timestamp));
+        Delivery delivery = Delivery.of(sequence, timestamp, token);
+        stamp(host, delivery);
+        feed.append(delivery.position(), event.accountId(), event.hostId(), typeOf(event), timestamp, host,
+                change("name", event.name(), "api_endpoint", event.apiEndpoint(),
+                        "environment", name(event.environment()), "tls_verify", event.tlsVerify(),
+                        "has_tls_credentials", event.credentials() != null,
+                        "sync_interval_seconds", event.syncIntervalSeconds()));
+        hosts.replaceOne(byId(event.hostId()), host, new ReplaceOptions().upsert(true));
+    }
+
+    @EventHandler
+    void on(HostDetailsChanged event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
+            TrackingToken token) {
+        update(event, event.hostId(), event.accountId(), Delivery.of(sequence, timestamp, token),
+                change("name", event.name(), "api_endpoint", event.apiEndpoint(),
+                        "environment", name(event.environment()), "tls_verify", event.tlsVerify(),
+                        "sync_interval_seconds", event.syncIntervalSeconds(),
+                        "changed_fields", event.changedFields()),
+                host -> host.append(NAME, event.name())
+                        .append(API_ENDPOINT, event.apiEndpoint())
+                        .append(ENVIRONMENT, name(event.environment()))
+                        .append(TLS_VERIFY, event.tlsVerify())
+                        .append(SYNC_INTERVAL_SECONDS, event.syncIntervalSeconds()));
+    }
+
+    /** Only whether credentials exist reaches the read model; the sealed value itself never does. */
+    @EventHandler
+    void on(HostCredentialsReplaced event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
+            TrackingToken token) {
+        boolean present = event.credentials() != null;
+        update(event, event.hostId(), event.accountId(), Delivery.of(sequence, timestamp, token),
+                change("has_tls_credentials", present),
+                host -> host.append(HAS_TLS_CREDENTIALS, present));
+    }
+
+    @EventHandler
+    void on(HostRemoved event, @SequenceNumber long sequence, @Timestamp Instant timestamp, TrackingToken token) {
+        Document host = hosts.find(byId(event.hostId())).first();
+        if (!applies(host, sequence)) {
+            return;
+        }
+        feed.append(Delivery.of(sequence, timestamp, token).position(), event.accountId(), event.hostId(),
+                typeOf(event), timestamp, null, change("name", event.name()));
+        hosts.deleteOne(byId(event.hostId()));
+    }
+
+    @EventHandler
+    void on(HostConnected event, @SequenceNumber long sequence, @Timestamp Instant timestamp, TrackingToken token) {
+        update(event, event.hostId(), event.accountId(), Delivery.of(sequence, timestamp, token),
+                change("status", name(HostStatus.connected), "previous_status", name(event.previousStatus()),
+                        "reason", event.reason()),
+                host -> healthy(host).append(LAST_SYNCED_AT, date(event.connectedAt())));
+    }
+
+    @EventHandler
+    void on(HostSyncFailed event, @SequenceNumber long sequence, @Timestamp Instant timestamp, TrackingToken token) {
+        update(event, event.hostId(), event.accountId(), Delivery.of(sequence, timestamp, token),
+                change("consecutive_failures", event.consecutiveFailures(), "error", event.error()),
+                host -> host.append(CONSECUTIVE_FAILURES, event.consecutiveFailures())
+                        .append(LAST_ERROR, event.error()));
+    }
+
+    @EventHandler
+    void on(HostDisconnected event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
+            TrackingToken token) {
+        update(event, event.hostId(), event.accountId(), Delivery.of(sequence, timestamp, token),
+                change("status", name(HostStatus.disconnected), "reason", event.reason()),
+                host -> host.append(STATUS, name(HostStatus.disconnected)));
+    }
+
+    @EventHandler
+    void on(HostMarkedError event, @SequenceNumber long sequence, @Timestamp Instant timestamp, TrackingToken token) {
+        update(event, event.hostId(), event.accountId(), Delivery.of(sequence, timestamp, token),
+                change("status", name(HostStatus.error), "previous_status", name(event.previousStatus()),
+                        "consecutive_failures", event.consecutiveFailures(), "reason", event.reason()),
+                host -> host.append(STATUS, name(HostStatus.error))
+                        .append(CONSECUTIVE_FAILURES, event.consecutiveFailures()));
+    }
+
+    @EventHandler
+    void on(HostMaintenanceStarted event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
+            TrackingToken token) {
+        update(event, event.hostId(), event.accountId(), Delivery.of(sequence, timestamp, token),
+                change("status", name(HostStatus.maintenance), "previous_status", name(event.previousStatus()),
+                        "reason", event.reason()),
+                host -> host.append(STATUS, name(HostStatus.maintenance)));
+    }
+
+    /** Pending again until a sync confirms the host answers; the failures before maintenance no longer count. */
+    @EventHandler
+    void on(HostMaintenanceEnded event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
+            TrackingToken token) {
+        update(event, event.hostId(), event.accountId(), Delivery.of(sequence, timestamp, token),
+                change("status", name(HostStatus.pending)),
+                host -> host.append(STATUS, name(HostStatus.pending)).append(CONSECUTIVE_FAILURES, 0));
+    }
+
+    @EventHandler
+    void on(HostRecoveryRecorded event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
+            TrackingToken token) {
+        update(event, event.hostId(), event.accountId(), Delivery.of(sequence, timestamp, token),
+                change("status", name(HostStatus.connected), "previous_status", name(event.previousStatus()),
+                        "cleared_failures", event.clearedFailures()),
+                HostProjection::healthy);
+    }
+
+    @EventHandler
+    void on(HostSystemInfoChanged event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
+            TrackingToken token) {
+        HostSystemInfo info = event.systemInfo();
+        update(event, event.hostId(), event.accountId(), Delivery.of(sequence, timestamp, token),
+                change("hostname", info.hostname(), "docker_version", info.dockerVersion(),
+                        "api_version", info.apiVersion(), "os_type", info.osType(),
+                        "operating_system", info.operatingSystem(), "kernel_version", info.kernelVersion(),
+                        "architecture", info.architecture(), "cpu_count", info.cpuCount(),
+                        "memory_bytes", info.memoryBytes()),
+                host -> host.append(DOCKER_VERSION, info.dockerVersion())
+                        .append(API_VERSION, info.apiVersion())
+                        .append(OS_TYPE, info.osType())
+                        .append(ARCHITECTURE, info.architecture())
+                        .append(CPU_COUNT, info.cpuCount())
+                        .append(MEMORY_BYTES, info.memoryBytes())
+                        .append(LAST_SYNCED_AT, date(event.observedAt())));
+    }
+
+    @EventHandler
+    void on(HostContainersChanged event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
+            TrackingToken token) {
+        update(event, event.hostId(), event.accountId(), Delivery.of(sequence, timestamp, token),
+                inventoryChange(event.added(), event.changed(), event.removedIds(), c -> c.id()),
+                host -> host.append(CONTAINER_COUNT,
+                                adjustedCount(host, CONTAINER_COUNT, event.added(), event.removedIds()))
+                        .append(LAST_SYNCED_AT, date(event.observedAt())));
+    }
+
+    @EventHandler
+    void on(HostImagesChanged event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
+            TrackingToken token) {
+        update(event, event.hostId(), event.accountId(), Delivery.of(sequence, timestamp, token),
+                inventoryChange(event.added(), event.changed(), event.removedIds(), i -> i.id()),
+                host -> host.append(IMAGE_COUNT, adjustedCount(host, IMAGE_COUNT, event.added(), event.removedIds()))
+                        .append(LAST_SYNCED_AT, date(event.observedAt())));
+    }
+
+    @EventHandler
+    void on(HostNetworksChanged event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
+            TrackingToken token) {
+        update(event, event.hostId(), event.accountId(), Delivery.of(sequence, timestamp, token),
+                inventoryChange(event.added(), event.changed(), event.removedIds(), n -> n.id()),
+                host -> host.append(LAST_SYNCED_AT, date(event.observedAt())));
+    }
+
+    @EventHandler
+    void on(HostVolumesChanged event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
+            TrackingToken token) {
+        update(event, event.hostId(), event.accountId(), Delivery.of(sequence, timestamp, token),
+                inventoryChange(event.added(), event.changed(), event.removedNames(), v -> v.name()),
+                host -> host.append(LAST_SYNCED_AT, date(event.observedAt())));
+    }
+
+    /**
+     * Docker events change nothing a host view shows and stay out of the feed, but they advance the aggregate's
+     * sequence: the stored version must follow it, or every If-Match built from this view would be stale.
+     */
+    @EventHandler
+    void on(DockerEventObserved event, @SequenceNumber long sequence) {
+        hosts.updateOne(Filters.and(byId(event.hostId()), Filters.lt(VERSION, sequence)),
+                Updates.set(VERSION, sequence));
+    }
+
+    private void update(Object event, String hostId, String accountId, Delivery delivery,
+                        Map<String, Object> change, Consumer<Document> transition) {
+        Document host = hosts.find(byId(hostId)).first();
+        if (!applies(host, delivery.sequence())) {
+            return;
+        }
+        transition.accept(host);
+        stamp(host, delivery);
+        feed.append(delivery.position(), accountId, hostId, typeOf(event), delivery.timestamp(), host, change);
+        hosts.replaceOne(byId(hostId), host);
+    }
+
+    /**
+     * False for a re-delivered event already applied, and for one of a host that a later event removed (the
+     * re-delivery of that removal follows, so skipping the events in between loses nothing).
+     */
+    private static boolean applies(Document host, long sequence) {
+        return host != null && host.getLong(VERSION) < sequence;
+    }
+
+    private static void stamp(Document host, Delivery delivery) {
+        host.append(VERSION, delivery.sequence()).append(UPDATED_AT, date(delivery.timestamp()));
+    }
+
+    private static Document healthy(Document host) {
+        return host.append(STATUS, name(HostStatus.connected))
+                .append(CONSECUTIVE_FAILURES, 0)
+                .append(LAST_ERROR, null);
+    }
+
+    /** A diff that removes more than the view counted means the view missed an addition: never go below zero. */
+    private static int adjustedCount(Document host, String field, List<?> added, List<String> removed) {
+        return Math.max(0, host.getInteger(field, 0) + added.size() - removed.size());
+    }
+
+    private static <T> Map<String, Object> inventoryChange(List<T> added, List<T> changed, List<String> removed,
+                                                           Function<T, String> key) {
+        return change("added", added.stream().map(key).toList(), "changed", changed.stream().map(key).toList(),
+                "removed", removed);
+    }
+
+    /** Alternating snake_case names and values; unlike {@code Map.of} it keeps nulls (a reason may be absent). */
+    private static Map<String, Object> change(Object... namesAndValues) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            change.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return change;
+    }
+
+    private static String typeOf(Object event) {
+        return event.getClass().getSimpleName();
+    }
+
+    private static Bson byId(String hostId) {
+        return Filters.eq(ID, hostId);
+    }
+}

@@ -1,0 +1,133 @@
+package io.powernode.devops.query.host;
+
+import io.powernode.devops.kernel.host.HostEnvironment;
+import io.powernode.devops.kernel.host.HostEvents.DockerEventObserved;
+import io.powernode.devops.kernel.host.HostEvents.HostConnected;
+import io.powernode.devops.kernel.host.HostEvents.HostCredentialsReplaced;
+import io.powernode.devops.kernel.host.HostEvents.HostRemoved;
+import io.powernode.devops.kernel.host.HostEvents.HostSyncFailed;
+import io.powernode.devops.kernel.host.HostInventory.DockerEventRecord;
+import io.powernode.devops.kernel.host.HostQueries.StreamHostFeed;
+import io.powernode.devops.kernel.host.HostStatus;
+import io.powernode.devops.kernel.host.HostViews.HostFeedEntry;
+import io.powernode.devops.query.CredentialLeakCheck;
+import io.powernode.devops.query.EmbeddedMongoTest;
+import io.powernode.devops.query.EventDelivery;
+import io.powernode.devops.query.QueryBusFixture;
+import io.powernode.devops.query.ReadModelCollections;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.powernode.devops.query.host.HostEventsFixture.ACCOUNT;
+import static io.powernode.devops.query.host.HostEventsFixture.CIPHERTEXT;
+import static io.powernode.devops.query.host.HostEventsFixture.CREDENTIALS;
+import static io.powernode.devops.query.host.HostEventsFixture.OBSERVED;
+import static io.powernode.devops.query.host.HostEventsFixture.OTHER_ACCOUNT;
+import static io.powernode.devops.query.host.HostEventsFixture.registered;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HostFeedTest extends EmbeddedMongoTest {
+    private EventDelivery events;
+    private QueryBusFixture queries;
+
+    @BeforeEach
+    void wire() {
+        queries = new QueryBusFixture();
+        events = new EventDelivery(new HostProjection(database, queries.emitter));
+        queries.register(new HostQueryHandler(database));
+    }
+
+    @Test
+    void eachHostEventBecomesAnEntryAtItsPositionWithTheHostAsItLeftIt() {
+        events.deliver("h1", registered("h1", ACCOUNT, "web-1", HostEnvironment.staging));
+        events.deliver("h1", new HostSyncFailed("h1", ACCOUNT, 1, "timeout", OBSERVED));
+
+        List<HostFeedEntry> entries = initialFeed(ACCOUNT, 0);
+
+        assertThat(entries).extracting(HostFeedEntry::position).containsExactly(1L, 2L);
+        HostFeedEntry failure = entries.get(1);
+        assertThat(failure.eventType()).isEqualTo("HostSyncFailed");
+        assertThat(failure.hostId()).isEqualTo("h1");
+        assertThat(failure.accountId()).isEqualTo(ACCOUNT);
+        assertThat(failure.occurredAt()).isEqualTo(EventDelivery.START.plusSeconds(2));
+        assertThat(failure.change()).isEqualTo(Map.of("consecutive_failures", 1, "error", "timeout"));
+        assertThat(failure.host().consecutiveFailures()).isEqualTo(1);
+        assertThat(failure.host().version()).isEqualTo(1);
+    }
+
+    @Test
+    void aResumingClientGetsOnlyItsAccountsEntriesAfterItsLastPositionInOrder() {
+        events.deliver("h1", registered("h1", ACCOUNT, "web-1", HostEnvironment.staging));
+        events.deliver("h2", registered("h2", OTHER_ACCOUNT, "db-1", HostEnvironment.staging));
+        events.deliver("h1", new HostConnected("h1", ACCOUNT, HostStatus.pending, "sync ok", OBSERVED));
+        events.deliver("h1", new DockerEventObserved("h1", ACCOUNT,
+                new DockerEventRecord("container", "start", "c1", Map.of(), "local", 1L)));
+        events.deliver("h1", new HostRemoved("h1", ACCOUNT, "web-1", OBSERVED));
+
+        List<HostFeedEntry> entries = initialFeed(ACCOUNT, 1);
+
+        assertThat(entries).extracting(HostFeedEntry::position).containsExactly(3L, 5L);
+        assertThat(entries).extracting(HostFeedEntry::eventType).containsExactly("HostConnected", "HostRemoved");
+        assertThat(entries.get(1).host()).isNull();
+        assertThat(entries.get(1).change()).isEqualTo(Map.of("name", "web-1"));
+    }
+
+    @Test
+    void aReDeliveredEventAddsNoSecondEntry() {
+        TrackedEventMessage<?> registration = events.deliver("h1",
+                registered("h1", ACCOUNT, "web-1", HostEnvironment.staging));
+        events.deliver("h1", new HostConnected("h1", ACCOUNT, HostStatus.pending, "sync ok", OBSERVED));
+
+        events.redeliver(registration);
+
+        List<HostFeedEntry> entries = initialFeed(ACCOUNT, 0);
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(0).host().status()).isEqualTo(HostStatus.pending);
+    }
+
+    @Test
+    void liveSubscribersReceiveTheirAccountsEntriesOnly() {
+        SubscriptionQueryResult<List<HostFeedEntry>, HostFeedEntry> mine = subscribe(ACCOUNT);
+        SubscriptionQueryResult<List<HostFeedEntry>, HostFeedEntry> theirs = subscribe(OTHER_ACCOUNT);
+
+        events.deliver("h1", registered("h1", ACCOUNT, "web-1", HostEnvironment.staging));
+        events.deliver("h1", new HostConnected("h1", ACCOUNT, HostStatus.pending, "sync ok", OBSERVED));
+        queries.emitter.complete(StreamHostFeed.class, query -> true);
+
+        List<HostFeedEntry> received = mine.updates().collectList().block(Duration.ofSeconds(10));
+        assertThat(received).extracting(HostFeedEntry::eventType).containsExactly("HostRegistered", "HostConnected");
+        assertThat(received).isEqualTo(initialFeed(ACCOUNT, 0));
+        assertThat(theirs.updates().collectList().block(Duration.ofSeconds(10))).isEmpty();
+    }
+
+    @Test
+    void sealedCredentialsReachNoDocument() {
+        events.deliver("h1", registered("h1", ACCOUNT, "web-1", HostEnvironment.staging));
+        events.deliver("h1", new HostCredentialsReplaced("h1", ACCOUNT, CREDENTIALS, OBSERVED));
+
+        CredentialLeakCheck.assertNowhere(database, CIPHERTEXT);
+        CredentialLeakCheck.assertNowhere(database, CREDENTIALS.keyId());
+        assertThat(database.getCollection(ReadModelCollections.HOST_FEED).countDocuments()).isEqualTo(2);
+        assertThat(initialFeed(ACCOUNT, 0).get(1).change()).isEqualTo(Map.of("has_tls_credentials", true));
+    }
+
+    private List<HostFeedEntry> initialFeed(String accountId, long afterPosition) {
+        return subscribe(accountId, afterPosition).initialResult().block(Duration.ofSeconds(10));
+    }
+
+    private SubscriptionQueryResult<List<HostFeedEntry>, HostFeedEntry> subscribe(String accountId) {
+        return subscribe(accountId, 0);
+    }
+
+    private SubscriptionQueryResult<List<HostFeedEntry>, HostFeedEntry> subscribe(String accountId, long after) {
+        return queries.gateway.subscriptionQuery(new StreamHostFeed(accountId, after),
+                ResponseTypes.multipleInstancesOf(HostFeedEntry.class), ResponseTypes.instanceOf(HostFeedEntry.class));
+    }
+}

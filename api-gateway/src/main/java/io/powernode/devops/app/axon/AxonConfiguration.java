@@ -1,0 +1,44 @@
+package io.powernode.devops.app.axon;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    /**
+     * A host's stream grows with every Docker event it observes; a snapshot every 200 events keeps loading
+     * it cheap for the next sync.
+     */
+    @Bean
+    SnapshotTriggerDefinition dockerHostSnapshotTrigger(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, 200);
+    }
+
+    @Bean
+    CorrelationDataProvider causationChain() {
+        return new CausationChainProvider();
+    }
+
+    /**
+     * Axon's default logs a failing event handler and moves on, which would silently lose a read-model
+     * update. Propagating makes the processor retry the event (with back-off) until it succeeds.
+     */
+    @Bean
+    ConfigurerModule retryFailedEventHandling() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean
+    ConfigurerModule domainErrorsAcrossBuses() {
+        return configurer -> configurer.onInitialize(c -> c.onStart(
+                () -> c.commandBus().registerHandlerInterceptor(new DomainErrorDetailsInterceptor())));
+    }
+}

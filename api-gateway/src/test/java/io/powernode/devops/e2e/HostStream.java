@@ -1,0 +1,66 @@
+package io.powernode.devops.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.Disposable;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+import org.awaitility.Awaitility;
+
+/** A live subscription to {@code GET /hosts/stream}, collecting what it receives. */
+final class HostStream implements AutoCloseable {
+
+    record Received(long id, String type, JsonNode data) {
+    }
+
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Disposable subscription;
+
+    private HostStream(Platform platform, String token, String lastEventId) {
+        WebClient client = WebClient.builder().baseUrl(platform.baseUrl())
+                .defaultHeader("Authorization", "Bearer " + token).build();
+        subscription = client.get().uri(Platform.API + "/hosts/stream")
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .headers(headers -> {
+                    if (lastEventId != null) {
+                        headers.set("Last-Event-ID", lastEventId);
+                    }
+                })
+                .retrieve()
+                .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<JsonNode>>() {
+                })
+                .filter(event -> event.id() != null)
+                .subscribe(event -> received.add(new Received(Long.parseLong(event.id()), event.event(), event.data())));
+    }
+
+    static HostStream open(Platform platform, HostApi api) {
+        return open(platform, api, null);
+    }
+
+    static HostStream open(Platform platform, HostApi api, String lastEventId) {
+        return new HostStream(platform, Platform.token(api.account, "alice", HostApi.READ), lastEventId);
+    }
+
+    List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    /** Waits for an event matching {@code test} and answers the first one. */
+    Received await(String description, Predicate<Received> test, Duration within) {
+        Awaitility.await(description).atMost(within).pollInterval(Duration.ofMillis(100))
+                .until(() -> received.stream().anyMatch(test));
+        return received.stream().filter(test).findFirst().orElseThrow();
+    }
+
+    @Override
+    public void close() {
+        subscription.dispose();
+    }
+}

@@ -9,7 +9,7 @@ engine_answers() {
   curl -sf --max-time 3 --unix-socket "$SOCK" http://localhost/_ping >/dev/null 2>&1
 }
 
-if engine_answers; then
+if command -v curl >/dev/null 2>&1 && engine_answers; then
   exit 0
 fi
 
@@ -19,6 +19,7 @@ if [ "$(id -u)" != "0" ]; then
 fi
 
 need_install=()
+command -v curl >/dev/null 2>&1 || need_install+=(curl)
 command -v dockerd >/dev/null 2>&1 || need_install+=(docker.io)
 [ -x /bin/busybox ] && busybox --list 2>/dev/null | grep -qx httpd || need_install+=(busybox-static)
 command -v openssl >/dev/null 2>&1 || need_install+=(openssl)
@@ -27,6 +28,10 @@ if [ ${#need_install[@]} -gt 0 ]; then
   echo "ensure-docker: installing ${need_install[*]}"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_install[@]}" >/dev/null
+fi
+
+if engine_answers; then
+  exit 0
 fi
 
 echo "ensure-docker: starting dockerd"

@@ -98,6 +98,22 @@ class HostApiRefusalTest {
     }
 
     @Test
+    void aRetriedRegistrationWithTheSameIdempotencyKeyCreatesOneHost() {
+        HostApi api = HostApi.freshAccount(platform);
+        String body = HostApi.body(Map.of("name", "once", "api_endpoint", UNREACHABLE, "environment", "staging"));
+        String first = api.client.post().uri(Platform.API + "/hosts").header("Idempotency-Key", "deploy-42")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().path("host").path("id").asText();
+        String retried = api.client.post().uri(Platform.API + "/hosts").header("Idempotency-Key", "deploy-42")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().path("host").path("id").asText();
+
+        assertThat(retried).isEqualTo(first);
+        assertThat(api.get("/hosts").path("pagination").path("total_count").asInt()).isEqualTo(1);
+        assertThat(api.get("/activities?host_id=" + first).path("activities")).hasSize(1);
+    }
+
+    @Test
     void updateWithBadInputChangesNothing() {
         owner.client.put().uri(Platform.API + "/hosts/" + hostId).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"host\": {\"sync_interval_seconds\": 5, \"environment\": \"moon\"}}")

@@ -79,6 +79,9 @@ class HostController {
         Mono<ResponseEntity<Map<String, Object>>> registered = commands
                 .send(context, new Activity("register_host", TARGET, hostId, input.auditParameters()), command)
                 .then(respond(context, hostId, 0L, HttpStatus.CREATED));
+        if (context.idempotencyKey() == null) {
+            return registered;
+        }
         // a retried POST with the same Idempotency-Key finds the host it already created
         return hosts.find(context.accountId(), hostId)
                 .flatMap(existing -> respond(context, hostId, 0L, HttpStatus.OK))

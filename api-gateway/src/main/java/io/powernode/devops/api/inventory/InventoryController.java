@@ -82,7 +82,9 @@ class InventoryController {
 
     @GetMapping("/activities")
     Mono<Map<String, Object>> activities(@AuthenticationPrincipal Jwt jwt, @RequestParam MultiValueMap<String, String> q) {
-        ListActivities query = new ListActivities(account(jwt), q.getFirst("target_id"), q.getFirst("action"), Paging.from(q));
+        // host_id, like the other read endpoints; target_id, for targets that are not hosts
+        String target = q.getFirst("target_id") != null ? q.getFirst("target_id") : q.getFirst("host_id");
+        ListActivities query = new ListActivities(account(jwt), target, q.getFirst("action"), Paging.from(q));
         return page("activities", query, ActivityPage.class, ActivityPage::items, ActivityPage::page);
     }
 

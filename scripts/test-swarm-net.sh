@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Network plumbing for a test swarm (see sagas' TestSwarm): one host-side bridge and, per node, a named
-# network namespace joined to the bridge by a veth pair. Every name starts with the swarm's PREFIX
-# (bridge PREFIX, namespace and host-side veth PREFIX-<n>), so "down" finds all of it again, also after
-# an aborted run. Both commands are idempotent.
+# Network plumbing for a test swarm (see sagas' TestSwarm): a private switch and, per node, a named network
+# namespace plugged into it by a veth pair; the host reaches every node through one veth of its own.
 #
-#   test-swarm-net.sh up   PREFIX BRIDGE_CIDR NODE_CIDR...   e.g. up pnsw0 10.213.77.1/24 10.213.77.11/24 …
+# The switch is a bridge inside a namespace of its own, PREFIX, not in the host's: the host has
+# br_netfilter on (net.bridge.bridge-nf-call-iptables=1) and the main engine's FORWARD policy is DROP, so
+# frames between two nodes on a host-side bridge would be dropped, and opening them up would mean editing the
+# host's firewall. Every name starts with PREFIX (switch namespace PREFIX, host veth PREFIX, node namespaces
+# PREFIX-<n>), so "down" finds all of it again, also after an aborted run. Both commands are idempotent.
+#
+#   test-swarm-net.sh up   PREFIX HOST_CIDR NODE_CIDR...   e.g. up pnsw0 10.213.77.1/24 10.213.77.11/24 …
 #   test-swarm-net.sh down PREFIX STATE_DIR
 #
 # "down" also ends what a swarm left running: the dockerd of each node (by the pid files under STATE_DIR),
@@ -12,23 +16,33 @@
 # node namespace, unmounts whatever is mounted under STATE_DIR, and removes STATE_DIR.
 set -euo pipefail
 
+netns_exists() {
+  [ -e "/var/run/netns/$1" ]
+}
+
 up() {
-  local prefix=$1 bridge_cidr=$2
+  local prefix=$1 host_cidr=$2
   shift 2
-  if ! ip link show "$prefix" >/dev/null 2>&1; then
-    ip link add "$prefix" type bridge
+  netns_exists "$prefix" || ip netns add "$prefix"
+  if ! ip -n "$prefix" link show br0 >/dev/null 2>&1; then
+    ip -n "$prefix" link add br0 type bridge
   fi
-  ip addr replace "$bridge_cidr" dev "$prefix"
+  ip -n "$prefix" link set br0 up
+  if ! ip link show "$prefix" >/dev/null 2>&1; then
+    ip link add "$prefix" type veth peer name uplink netns "$prefix"
+  fi
+  ip -n "$prefix" link set uplink master br0 up
+  ip addr replace "$host_cidr" dev "$prefix"
   ip link set "$prefix" up
   local n=0 node_cidr ns
   for node_cidr in "$@"; do
     n=$((n + 1))
     ns="$prefix-$n"
-    [ -e "/var/run/netns/$ns" ] || ip netns add "$ns"
-    if ! ip link show "$ns" >/dev/null 2>&1; then
-      ip link add "$ns" type veth peer name eth0 netns "$ns"
+    netns_exists "$ns" || ip netns add "$ns"
+    if ! ip -n "$prefix" link show "node$n" >/dev/null 2>&1; then
+      ip -n "$prefix" link add "node$n" type veth peer name eth0 netns "$ns"
     fi
-    ip link set "$ns" master "$prefix" up
+    ip -n "$prefix" link set "node$n" master br0 up
     ip -n "$ns" addr replace "$node_cidr" dev eth0
     ip -n "$ns" link set eth0 up
     ip -n "$ns" link set lo up
@@ -96,13 +110,17 @@ down() {
     done
     rm -rf --one-file-system "$dir"
   fi
-  for link in $(ip -o link show | awk -F': ' '{print $2}' | cut -d@ -f1 | grep -E "^$prefix(-[0-9]+)?$" || true); do
-    ip link delete "$link" 2>/dev/null || true
-  done
+  # deleting the switch namespace deletes its veths, and with them their peers, the host's one included
+  if netns_exists "$prefix"; then
+    ip netns delete "$prefix"
+  fi
+  if ip link show "$prefix" >/dev/null 2>&1; then
+    ip link delete "$prefix"
+  fi
 }
 
 case "${1:-}" in
   up) shift; up "$@" ;;
   down) shift; down "$@" ;;
-  *) echo "usage: $0 up PREFIX BRIDGE_CIDR NODE_CIDR... | down PREFIX STATE_DIR" >&2; exit 2 ;;
+  *) echo "usage: $0 up PREFIX HOST_CIDR NODE_CIDR... | down PREFIX STATE_DIR" >&2; exit 2 ;;
 esac

@@ -1,6 +1,9 @@
 package io.powernode.devops.app.axon;
 
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -19,6 +22,25 @@ public class AxonConfiguration {
     @Bean
     SnapshotTriggerDefinition dockerHostSnapshotTrigger(Snapshotter snapshotter) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, 200);
+    }
+
+    /**
+     * Every sync and every Docker event is a command on its host; keeping loaded hosts in memory spares
+     * re-reading their stream each time. Safe across instances too: Axon routes a host's commands to one node.
+     */
+    @Bean
+    Cache dockerHostCache() {
+        return new WeakReferenceCache();
+    }
+
+    /**
+     * Read models and the sync targets take events in batches: one token update (one SQL commit) per batch
+     * instead of per event lets them keep up with a fleet's inventory changes.
+     */
+    @Bean
+    ConfigurerModule batchedEventProcessing() {
+        return configurer -> configurer.eventProcessing().registerTrackingEventProcessorConfiguration(
+                c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100));
     }
 
     @Bean

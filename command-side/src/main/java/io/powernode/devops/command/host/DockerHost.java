@@ -61,7 +61,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
  * <p>
  * Fields are visible to Jackson because snapshots of this aggregate are serialized with it.
  */
-@Aggregate(snapshotTriggerDefinition = "dockerHostSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "dockerHostSnapshotTrigger", cache = "dockerHostCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class DockerHost {

@@ -4,17 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A second Docker daemon for one test, next to the machine's engine: its own data root, exec root, pid file
@@ -22,8 +17,7 @@ import java.util.concurrent.TimeUnit;
  * the host's 127.0.0.1 only. {@link #stop()} and {@link #start()} (same data, same endpoints) simulate an
  * outage; {@link #close()} removes everything, and a JVM shutdown hook closes what a crashed test left running.
  * <p>
- * The daemon runs in a network namespace of its own ({@code unshare --net}): with {@code --bridge=none} a
- * dockerd deletes the {@code docker0} interface it finds, which in the host namespace is the main engine's.
+ * The daemon runs in an anonymous network namespace of its own ({@code unshare --net}, see {@link Dockerd}).
  * Its TLS port, on the namespace's loopback, is carried to the host's loopback by {@link SocketRelay}s.
  */
 public final class ExtraDockerDaemon implements AutoCloseable {
@@ -31,7 +25,6 @@ public final class ExtraDockerDaemon implements AutoCloseable {
     private static final long START_TIMEOUT_MS = 60_000;
     /** The TLS port inside the daemon's own namespace; the host side uses a free port. */
     private static final int NAMESPACE_TLS_PORT = 2376;
-    private static final long STOP_TIMEOUT_S = 20;
     private static final Set<ExtraDockerDaemon> RUNNING = ConcurrentHashMap.newKeySet();
 
     static {
@@ -42,7 +35,7 @@ public final class ExtraDockerDaemon implements AutoCloseable {
     private final Path dir;
     private final TestCertificates tls;
     private final int tlsPort;
-    private Process process;
+    private final Dockerd dockerd;
     private Process namespaceRelay;
     private SocketRelay hostRelay;
 
@@ -50,6 +43,9 @@ public final class ExtraDockerDaemon implements AutoCloseable {
         this.dir = dir;
         this.tls = tls;
         this.tlsPort = tlsPort;
+        this.dockerd = new Dockerd(dir, List.of("unshare", "--net", "--", "sh", "-c",
+                // the new namespace's loopback starts down; exec keeps the pid, so stop() signals dockerd itself
+                "ip link set lo up && exec \"$0\" \"$@\""), options());
     }
 
     /** A daemon answering on a unix socket only. */
@@ -83,7 +79,7 @@ public final class ExtraDockerDaemon implements AutoCloseable {
 
     /** {@code unix:///tmp/pnd…/docker.sock} */
     public String unixEndpoint() {
-        return "unix://" + socket();
+        return dockerd.unixEndpoint();
     }
 
     /** {@code https://127.0.0.1:<port>}; only for a daemon started with TLS. */
@@ -95,7 +91,7 @@ public final class ExtraDockerDaemon implements AutoCloseable {
     }
 
     public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
+        return dockerd.isRunning();
     }
 
     /** Starts the daemon (again, on the same data and endpoints) and waits until it answers. */
@@ -103,19 +99,8 @@ public final class ExtraDockerDaemon implements AutoCloseable {
         if (isRunning()) {
             return;
         }
-        try {
-            Files.createDirectories(dir.resolve("data"));
-            Files.createDirectories(dir.resolve("exec"));
-            Files.writeString(dir.resolve("daemon.json"), "{}");
-            process = new ProcessBuilder(command())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("dockerd.log").toFile()))
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start dockerd", e);
-        }
         RUNNING.add(this);
-        awaitAnswer();
+        dockerd.start();
         if (tls != null) {
             startTlsRelays();
         }
@@ -126,7 +111,7 @@ public final class ExtraDockerDaemon implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classPath = SocketRelay.class.getProtectionDomain().getCodeSource().getLocation().getPath();
         try {
-            namespaceRelay = new ProcessBuilder("nsenter", "--net=/proc/" + process.pid() + "/ns/net", "--",
+            namespaceRelay = new ProcessBuilder("nsenter", "--net=/proc/" + dockerd.pid() + "/ns/net", "--",
                     java, "-cp", classPath, SocketRelay.class.getName(), relaySocket.toString(),
                     String.valueOf(NAMESPACE_TLS_PORT))
                     .redirectErrorStream(true)
@@ -140,7 +125,7 @@ public final class ExtraDockerDaemon implements AutoCloseable {
             if (!namespaceRelay.isAlive() || System.currentTimeMillis() > deadline) {
                 throw new IllegalStateException("the TLS relay did not start; see " + dir.resolve("relay.log"));
             }
-            pause(50);
+            Dockerd.pause(50);
         }
         hostRelay = SocketRelay.loopbackToUnix(tlsPort, relaySocket);
     }
@@ -155,21 +140,7 @@ public final class ExtraDockerDaemon implements AutoCloseable {
             namespaceRelay.destroyForcibly();
             namespaceRelay = null;
         }
-        if (process == null) {
-            return;
-        }
-        List<ProcessHandle> children = new ArrayList<>(process.descendants().toList());
-        process.destroy();
-        try {
-            if (!process.waitFor(STOP_TIMEOUT_S, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(STOP_TIMEOUT_S, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        // its own containerd normally exits with it; make sure, by pid
-        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        process = null;
+        dockerd.stop();
         RUNNING.remove(this);
     }
 
@@ -180,7 +151,7 @@ public final class ExtraDockerDaemon implements AutoCloseable {
 
     /** Runs the docker CLI against this daemon and returns its output. */
     public String docker(String... args) {
-        return TestDockerEngine.dockerAt(unixEndpoint(), args);
+        return dockerd.docker(args);
     }
 
     @Override
@@ -189,76 +160,16 @@ public final class ExtraDockerDaemon implements AutoCloseable {
         Commands.deleteTree(dir);
     }
 
-    private List<String> command() {
-        String id = dir.getFileName().toString();
-        List<String> command = new ArrayList<>(List.of("unshare", "--net", "--", "sh", "-c",
-                // the new namespace's loopback starts down; exec keeps the pid, so stop() signals dockerd itself
-                "ip link set lo up && exec \"$0\" \"$@\"", "dockerd",
-                "--config-file", dir.resolve("daemon.json").toString(),
-                "--data-root", dir.resolve("data").toString(),
-                "--exec-root", dir.resolve("exec").toString(),
-                "--pidfile", dir.resolve("docker.pid").toString(),
-                "--storage-driver", "vfs",
-                "--bridge=none", "--iptables=false", "--ip-forward=false", "--ip-masq=false",
-                // if a system containerd runs, keep this daemon's containers apart from the main engine's
-                "--containerd-namespace", id, "--containerd-plugins-namespace", id + "-plugins",
-                "--shutdown-timeout", "2",
-                "-H", unixEndpoint()));
+    private List<String> options() {
+        List<String> options = new ArrayList<>(List.of("--bridge=none"));
         if (tls != null) {
-            command.addAll(List.of("--tlsverify",
+            options.addAll(List.of("--tlsverify",
                     "--tlscacert", tls.caPath().toString(),
                     "--tlscert", tls.serverCertPath().toString(),
                     "--tlskey", tls.serverKeyPath().toString(),
                     "-H", "tcp://127.0.0.1:" + NAMESPACE_TLS_PORT));
         }
-        return command;
-    }
-
-    private void awaitAnswer() {
-        long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
-        while (System.currentTimeMillis() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("dockerd exited at start: " + logTail());
-            }
-            if (answersPing()) {
-                return;
-            }
-            pause(200);
-        }
-        throw new IllegalStateException("dockerd did not answer within " + START_TIMEOUT_MS + " ms: " + logTail());
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for dockerd", e);
-        }
-    }
-
-    private boolean answersPing() {
-        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket()))) {
-            channel.write(ByteBuffer.wrap("GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
-            ByteBuffer answer = ByteBuffer.allocate(64);
-            channel.read(answer);
-            return new String(answer.array(), 0, answer.position(), StandardCharsets.US_ASCII).contains(" 200 ");
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private Path socket() {
-        return dir.resolve("docker.sock");
-    }
-
-    private String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(dir.resolve("dockerd.log"));
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
-        } catch (IOException e) {
-            return "(no log)";
-        }
+        return options;
     }
 
     private static int freeLoopbackPort() throws IOException {

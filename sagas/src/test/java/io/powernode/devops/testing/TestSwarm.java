@@ -55,10 +55,16 @@ public final class TestSwarm implements AutoCloseable {
         this.nodes = List.copyOf(nodes);
     }
 
-    /** The JVM's shared swarm of 3 managers and 1 worker, built on first use; tests must leave it healthy. */
+    /**
+     * The JVM's shared swarm of 3 managers and 1 worker, built on first use. Tests restore what they break;
+     * the swarm is handed out only once healthy again, as a leader change leaves other nodes' states
+     * "Unknown" for a moment.
+     */
     public static synchronized TestSwarm shared() {
         if (shared == null || shared.closed) {
             shared = startNew(3, 1);
+        } else {
+            shared.awaitHealthy();
         }
         return shared;
     }

@@ -29,7 +29,10 @@ public final class DockerClientFactory {
         return build(connection, timeouts.response());
     }
 
-    /** A client for long-lived streams (events): no response timeout. */
+    /**
+     * A client for long-lived streams (events): no response timeout. A stream that died without being closed
+     * is re-opened by the host sync when the host answers again after failed syncs.
+     */
     public DockerClient forStreaming(HostConnection connection) {
         return build(connection, null);
     }

@@ -1,10 +1,7 @@
 package io.powernode.devops.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,8 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * host's connection details change and closed when the host is released, so no pool outlives its host.
  */
 public final class DockerClients implements AutoCloseable {
-
-    private static final Logger log = LoggerFactory.getLogger(DockerClients.class);
 
     private record Cached(HostConnection connection, DockerClient client) {
     }
@@ -32,7 +27,7 @@ public final class DockerClients implements AutoCloseable {
                 return current;
             }
             if (current != null) {
-                closeQuietly(id, current.client());
+                Closeables.closeQuietly(current.client(), "the Docker client of host " + id);
             }
             return new Cached(connection, factory.forRequests(connection));
         });
@@ -42,20 +37,12 @@ public final class DockerClients implements AutoCloseable {
     public void release(String hostId) {
         Cached removed = byHostId.remove(hostId);
         if (removed != null) {
-            closeQuietly(hostId, removed.client());
+            Closeables.closeQuietly(removed.client(), "the Docker client of host " + hostId);
         }
     }
 
     @Override
     public void close() {
         byHostId.keySet().forEach(this::release);
-    }
-
-    private static void closeQuietly(String hostId, DockerClient client) {
-        try {
-            client.close();
-        } catch (IOException e) {
-            log.debug("closing the Docker client of host {} failed: {}", hostId, e.toString());
-        }
     }
 }

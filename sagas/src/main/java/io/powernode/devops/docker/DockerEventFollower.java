@@ -2,6 +2,7 @@ package io.powernode.devops.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.EventsCmd;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventActor;
 import io.powernode.devops.kernel.host.HostInventory.DockerEventRecord;
@@ -9,19 +10,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.Closeable;
-import java.io.IOException;
-import java.time.Instant;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.OptionalLong;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Pattern;
 
 /**
  * Follows one daemon's event stream (GET /events). When the stream drops or cannot be opened it reconnects
- * with exponential backoff, asking for the events since the last one it saw, so an outage loses nothing;
- * the one event at that exact instant may come twice, and the host aggregate drops such repeats.
+ * with exponential backoff, asking for the events since the newest one the listener recorded. That time is
+ * the daemon's own, so no clock has to agree with the platform's; the one event at that exact instant comes
+ * again, and the host aggregate drops such repeats.
+ * <p>
+ * What a resume cannot bring back: the daemon replays only the events it still holds (its last 256, none from
+ * before its own restart), and until the first event is recorded a stream starts at the daemon's now. The sync
+ * that a dropped and a re-opened stream ask for still brings the inventory up to date.
  */
 public final class DockerEventFollower implements AutoCloseable {
 
@@ -29,13 +32,11 @@ public final class DockerEventFollower implements AutoCloseable {
 
     /** Longer values (e.g. a whole command line) are noise in an event log, so they are left out. */
     static final int MAX_ATTRIBUTE_LENGTH = 512;
-    /** Attribute names that may carry a secret (labels are attributes, and people put tokens in labels). */
-    private static final Pattern SECRET_NAME =
-            Pattern.compile("(?i).*(password|passwd|secret|token|credential|private[_.-]?key|api[_.-]?key|auth).*");
 
     /** What the follower reports besides events. */
     public interface Listener {
-        void onEvent(DockerEventRecord event);
+        /** @return whether the event was recorded: a re-opened stream resumes after the newest recorded one */
+        boolean onEvent(DockerEventRecord event);
 
         /** A stream was open and has ended: the daemon may have stopped. */
         default void onStreamDropped(String reason) {
@@ -53,7 +54,7 @@ public final class DockerEventFollower implements AutoCloseable {
     private final ScheduledExecutorService timer;
 
     private volatile boolean stopped;
-    private volatile long lastTimeNano;
+    private volatile OptionalLong since = OptionalLong.empty();
     private volatile Closeable currentStream;
     private int failedAttempts;
 
@@ -70,21 +71,22 @@ public final class DockerEventFollower implements AutoCloseable {
         this.timer = timer;
     }
 
-    /** Starts following from {@code since}; returns at once, events arrive on docker-java's stream thread. */
-    public void start(Instant since) {
-        lastTimeNano = since.getEpochSecond() * 1_000_000_000L + since.getNano();
+    /**
+     * Starts following; returns at once, events arrive on docker-java's stream thread.
+     *
+     * @param recordedUpTo the daemon's time (timeNano) of the newest event recorded earlier, to resume after;
+     *                     empty to start at the daemon's now
+     */
+    public void start(OptionalLong recordedUpTo) {
+        since = recordedUpTo;
         connect();
-    }
-
-    public long lastTimeNano() {
-        return lastTimeNano;
     }
 
     @Override
     public void close() {
         stopped = true;
-        closeQuietly(currentStream);
-        closeQuietly(client);
+        Closeables.closeQuietly(currentStream, "an event stream of " + endpoint);
+        Closeables.closeQuietly(client, "the event client of " + endpoint);
     }
 
     private void connect() {
@@ -94,7 +96,9 @@ public final class DockerEventFollower implements AutoCloseable {
         Stream stream = new Stream();
         currentStream = stream;
         try {
-            client.eventsCmd().withSince(dockerTimestamp(lastTimeNano)).exec(stream);
+            EventsCmd events = client.eventsCmd();
+            since.ifPresent(timeNano -> events.withSince(dockerTimestamp(timeNano)));
+            events.exec(stream);
         } catch (RuntimeException e) {
             streamEnded(false, e);
         }
@@ -122,32 +126,22 @@ public final class DockerEventFollower implements AutoCloseable {
 
     static DockerEventRecord record(Event event) {
         EventActor actor = event.getActor();
-        Map<String, String> attributes = new TreeMap<>();
-        if (actor != null && actor.getAttributes() != null) {
-            actor.getAttributes().forEach((name, value) -> {
-                if (value != null && value.length() <= MAX_ATTRIBUTE_LENGTH && !SECRET_NAME.matcher(name).matches()) {
-                    attributes.put(name, value);
-                }
-            });
-        }
+        Map<String, String> attributes = SecretNames.withoutSecrets(actor == null ? null : actor.getAttributes());
+        attributes.values().removeIf(value -> value == null || value.length() > MAX_ATTRIBUTE_LENGTH);
         String type = event.getType() == null ? null : event.getType().getValue();
         long timeNano = event.getTimeNano() != null ? event.getTimeNano()
                 : event.getTime() == null ? 0 : event.getTime() * 1_000_000_000L;
         // docker-java does not map the event's scope; swarm events are the ones that name a node
         String scope = event.getNode() == null ? "local" : "swarm";
-        return new DockerEventRecord(type, event.getAction() != null ? event.getAction() : event.getStatus(),
-                actor == null ? event.getId() : actor.getId(), Map.copyOf(attributes), scope, timeNano);
+        return new DockerEventRecord(type, action(event), actor == null ? event.getId() : actor.getId(),
+                Map.copyOf(attributes), scope, timeNano);
     }
 
-    private static void closeQuietly(Closeable closeable) {
-        if (closeable == null) {
-            return;
-        }
-        try {
-            closeable.close();
-        } catch (IOException | RuntimeException e) {
-            log.debug("closing an event stream failed: {}", e.toString());
-        }
+    /** Exec actions carry the whole command line ({@code exec_start: sh -c "export TOKEN=…"}): only the verb stays. */
+    private static String action(Event event) {
+        String action = event.getAction() != null ? event.getAction() : event.getStatus();
+        int colon = action == null ? -1 : action.indexOf(':');
+        return action != null && action.startsWith("exec_") && colon >= 0 ? action.substring(0, colon) : action;
     }
 
     /**
@@ -163,7 +157,7 @@ public final class DockerEventFollower implements AutoCloseable {
         public void onStart(Closeable stream) {
             response = stream;
             if (stopped) {
-                closeQuietly(stream);
+                close();
                 return;
             }
             open = true;
@@ -176,12 +170,10 @@ public final class DockerEventFollower implements AutoCloseable {
                 return;
             }
             DockerEventRecord record = record(event);
-            if (record.timeNano() < lastTimeNano) {
-                return;
-            }
-            lastTimeNano = record.timeNano();
             try {
-                listener.onEvent(record);
+                if (listener.onEvent(record)) {
+                    since = OptionalLong.of(record.timeNano());
+                }
             } catch (RuntimeException e) {
                 log.warn("handling a Docker event of {} failed: {}", endpoint, e.toString());
             }
@@ -199,13 +191,13 @@ public final class DockerEventFollower implements AutoCloseable {
 
         @Override
         public void close() {
-            closeQuietly(response);
+            Closeables.closeQuietly(response, "an event stream of " + endpoint);
         }
 
         /** docker-java may report both an error and completion for one stream: it ends once. */
         private void end(Throwable error) {
             if (ended.compareAndSet(false, true)) {
-                closeQuietly(response);
+                close();
                 streamEnded(open, error);
             }
         }

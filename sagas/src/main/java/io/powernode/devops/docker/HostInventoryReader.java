@@ -19,12 +19,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Reads what a daemon holds, as one {@link HostSnapshot}. Lists are sorted by id so that two snapshots of
- * an unchanged host are equal, and "no change" can be recognised.
+ * an unchanged host are equal, and "no change" can be recognised. Labels that look like secrets are left out.
  */
 public final class HostInventoryReader {
 
@@ -68,7 +66,8 @@ public final class HostInventoryReader {
         String[] names = c.getNames();
         String name = names == null || names.length == 0 ? null : names[0].replaceFirst("^/", "");
         return new ContainerSummary(c.getId(), name, c.getImage(), c.getImageId(), c.getState(),
-                ContainerHealth.fromStatus(c.getStatus()), epochSeconds(c.getCreated()), sorted(c.getLabels()));
+                ContainerHealth.fromStatus(c.getStatus()), epochSeconds(c.getCreated()),
+                SecretNames.withoutSecrets(c.getLabels()));
     }
 
     private static ImageSummary image(Image i) {
@@ -83,14 +82,11 @@ public final class HostInventoryReader {
     }
 
     private static VolumeSummary volume(InspectVolumeResponse v) {
-        return new VolumeSummary(v.getName(), v.getDriver(), v.getMountpoint(), null, sorted(v.getLabels()));
+        return new VolumeSummary(v.getName(), v.getDriver(), v.getMountpoint(), null,
+                SecretNames.withoutSecrets(v.getLabels()));
     }
 
     private static Instant epochSeconds(Long seconds) {
         return seconds == null ? null : Instant.ofEpochSecond(seconds);
-    }
-
-    private static Map<String, String> sorted(Map<String, String> labels) {
-        return labels == null ? Map.of() : new TreeMap<>(labels);
     }
 }

@@ -1,14 +1,8 @@
 package io.powernode.devops.secrets;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -37,18 +31,7 @@ public record MasterKey(String id, byte[] bytes) {
      * so the embedded default needs no set-up and a restart opens what the last run sealed.
      */
     public static MasterKey loadOrCreate(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                byte[] fresh = new byte[KEY_BYTES];
-                new SecureRandom().nextBytes(fresh);
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(file, Base64.getEncoder().encodeToString(fresh), StandardOpenOption.TRUNCATE_EXISTING);
-            }
-            return fromBase64(Files.readString(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the master key " + file, e);
-        }
+        return fromBase64(SecretFile.readOrCreate(file, KEY_BYTES));
     }
 
     private static MasterKey of(byte[] bytes) {

@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -19,9 +19,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The live Docker event stream of every host that is not in maintenance. Each event is recorded on the host;
- * events that change the inventory, a dropped stream (how a stopped daemon is noticed quickly) and a stream
- * re-opened after a drop all ask for an extra sync.
+ * The live Docker event stream of every host that is not in maintenance. Each event is recorded on the host,
+ * and the newest recorded one is remembered in {@code sync_targets}, so a follower started later (after a
+ * platform restart, say) resumes there. Events that change the inventory, a dropped stream (how a stopped
+ * daemon is noticed quickly) and a stream re-opened after a drop all ask for an extra sync.
  */
 @Component
 public class HostEventFeeds implements AutoCloseable {
@@ -32,39 +33,40 @@ public class HostEventFeeds implements AutoCloseable {
     private final DockerClientFactory factory;
     private final CredentialSealer sealer;
     private final SyncCommands commands;
+    private final SyncTargets targets;
+    private final HostLocks locks;
     private final SyncSettings settings;
-    private final ScheduledExecutorService reconnects;
+    private final ScheduledExecutorService reconnects =
+            Executors.newSingleThreadScheduledExecutor(SyncThreads.named("docker-event-reconnect"));
     private final Map<String, DockerEventFollower> followers = new ConcurrentHashMap<>();
 
     public HostEventFeeds(DockerClientFactory factory, CredentialSealer sealer, SyncCommands commands,
-                          SyncSettings settings) {
+                          SyncTargets targets, HostLocks locks, SyncSettings settings) {
         this.factory = factory;
         this.sealer = sealer;
         this.commands = commands;
+        this.targets = targets;
+        this.locks = locks;
         this.settings = settings;
-        this.reconnects = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "docker-event-reconnect");
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
-    /** Starts (or restarts, for new connection details) following the host's events from now on. */
+    /**
+     * Starts following the host's events, or restarts it (new connection details, or a stream that may have
+     * died unnoticed), from the newest event recorded for the host.
+     */
     public void follow(SyncTarget target, Runnable inventoryMayHaveChanged) {
-        stop(target.hostId());
-        DockerEventFollower follower;
-        try {
-            follower = new DockerEventFollower(target.apiEndpoint(),
-                    factory.forStreaming(target.connection(sealer)),
-                    new Listener(target, inventoryMayHaveChanged), settings.followerBackoff(), reconnects);
-        } catch (RuntimeException e) {
-            // unusable credentials or endpoint: the next sync reports it to the user
-            log.info("not following events of host {}: {}", target.hostId(),
-                    DockerFailures.reason(e));
-            return;
-        }
-        followers.put(target.hostId(), follower);
-        follower.start(Instant.now());
+        OptionalLong recordedUpTo = targets.eventWatermark(target.hostId());
+        // atomic per host: of concurrent calls, the last one's follower stays and every other one is closed
+        followers.compute(target.hostId(), (hostId, previous) -> {
+            if (previous != null) {
+                previous.close();
+            }
+            DockerEventFollower follower = open(target, inventoryMayHaveChanged);
+            if (follower != null) {
+                follower.start(recordedUpTo);
+            }
+            return follower;
+        });
     }
 
     public void stop(String hostId) {
@@ -80,6 +82,17 @@ public class HostEventFeeds implements AutoCloseable {
         reconnects.shutdownNow();
     }
 
+    private DockerEventFollower open(SyncTarget target, Runnable inventoryMayHaveChanged) {
+        try {
+            return new DockerEventFollower(target.apiEndpoint(), factory.forStreaming(target.connection(sealer)),
+                    new Listener(target, inventoryMayHaveChanged), settings.followerBackoff(), reconnects);
+        } catch (RuntimeException e) {
+            // unusable credentials or endpoint: the next sync reports it to the user
+            log.info("not following events of host {}: {}", target.hostId(), DockerFailures.reason(e));
+            return null;
+        }
+    }
+
     private final class Listener implements DockerEventFollower.Listener {
         private final SyncTarget target;
         private final Runnable inventoryMayHaveChanged;
@@ -91,11 +104,17 @@ public class HostEventFeeds implements AutoCloseable {
         }
 
         @Override
-        public void onEvent(DockerEventRecord event) {
-            commands.send(target.accountId(), new RecordDockerEvent(target.hostId(), event));
+        public boolean onEvent(DockerEventRecord event) {
+            String hostId = target.hostId();
+            boolean recorded = locks.call(hostId,
+                    () -> commands.sendEvent(target.accountId(), new RecordDockerEvent(hostId, event)));
+            if (recorded) {
+                targets.advanceEventWatermark(hostId, event.timeNano());
+            }
             if (INVENTORY_TYPES.contains(event.type())) {
                 inventoryMayHaveChanged.run();
             }
+            return recorded;
         }
 
         @Override

@@ -14,7 +14,10 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 
-/** One sync of one host: read a snapshot and report it, or report why it could not be read. */
+/**
+ * One sync of one host: read a snapshot and report it, or report why it could not be read. Runs under the
+ * host's lock from the read to the report (see {@link HostLocks}).
+ */
 @Component
 public class HostSync {
 
@@ -25,19 +28,30 @@ public class HostSync {
     private final HostInventoryReader reader;
     private final SyncCommands commands;
     private final SyncLedger ledger;
+    private final HostLocks locks;
     private final Clock clock = Clock.systemUTC();
 
     public HostSync(CredentialSealer sealer, DockerClients clients, HostInventoryReader reader, SyncCommands commands,
-                    SyncLedger ledger) {
+                    SyncLedger ledger, HostLocks locks) {
         this.sealer = sealer;
         this.clients = clients;
         this.reader = reader;
         this.commands = commands;
         this.ledger = ledger;
+        this.locks = locks;
     }
 
     /** @return whether the daemon answered */
     public boolean sync(SyncTarget target) {
+        return locks.call(target.hostId(), () -> readAndReport(target));
+    }
+
+    /** Closes the host's Docker client once no sync uses it; a later sync would open a new one. */
+    public void release(String hostId) {
+        locks.run(hostId, () -> clients.release(hostId));
+    }
+
+    private boolean readAndReport(SyncTarget target) {
         HostSnapshot snapshot;
         try {
             DockerClient docker = clients.clientFor(target.hostId(), target.connection(sealer));

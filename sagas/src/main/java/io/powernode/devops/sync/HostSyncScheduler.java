@@ -1,7 +1,6 @@
 package io.powernode.devops.sync;
 
 import io.powernode.devops.docker.Backoff;
-import io.powernode.devops.docker.DockerClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -15,12 +14,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Syncs every host at its own interval on a bounded pool of workers, at most one sync per host at a time.
+ * Syncs every host at its own interval on a bounded pool of workers, at most one sync per host at a time
+ * (within a schedule by its state, across a pause and resume by the host's lock in {@link HostSync}).
  * After a failure the host is retried sooner, with a backoff that is capped by the host's interval; events
  * from the host's live stream ask for a debounced extra sync. On start every known host is synced at once.
  */
@@ -32,7 +30,6 @@ public class HostSyncScheduler implements SmartLifecycle, SyncTargetChanges {
     private final SyncTargets targets;
     private final HostSync hostSync;
     private final HostEventFeeds feeds;
-    private final DockerClients clients;
     private final SyncLedger ledger;
     private final SyncSettings settings;
     private final Backoff retry;
@@ -42,12 +39,11 @@ public class HostSyncScheduler implements SmartLifecycle, SyncTargetChanges {
     private ScheduledExecutorService timer;
     private ExecutorService workers;
 
-    public HostSyncScheduler(SyncTargets targets, HostSync hostSync, HostEventFeeds feeds, DockerClients clients,
-                             SyncLedger ledger, SyncSettings settings) {
+    public HostSyncScheduler(SyncTargets targets, HostSync hostSync, HostEventFeeds feeds, SyncLedger ledger,
+                             SyncSettings settings) {
         this.targets = targets;
         this.hostSync = hostSync;
         this.feeds = feeds;
-        this.clients = clients;
         this.ledger = ledger;
         this.settings = settings;
         this.retry = settings.retryBackoff();
@@ -55,8 +51,8 @@ public class HostSyncScheduler implements SmartLifecycle, SyncTargetChanges {
 
     @Override
     public synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(threads("host-sync-timer"));
-        workers = Executors.newFixedThreadPool(settings.workers(), threads("host-sync"));
+        timer = Executors.newSingleThreadScheduledExecutor(SyncThreads.named("host-sync-timer"));
+        workers = Executors.newFixedThreadPool(settings.workers(), SyncThreads.named("host-sync"));
         // running before loading: a change committed meanwhile is then tracked, not lost
         running = true;
         List<SyncTarget> known = targets.findAll();
@@ -86,12 +82,12 @@ public class HostSyncScheduler implements SmartLifecycle, SyncTargetChanges {
             pause(target.hostId());
             return;
         }
-        HostSchedule schedule = schedules.computeIfAbsent(target.hostId(), id -> new HostSchedule());
+        HostSchedule schedule = schedules.computeIfAbsent(target.hostId(), HostSchedule::new);
         SyncTarget previous = schedule.replaceTarget(target);
         boolean newConnection = !target.sameConnectionAs(previous);
         if (newConnection) {
-            clients.release(target.hostId());
-            feeds.follow(target, () -> requestSync(target.hostId(), settings.eventDebounce()));
+            // the sync's client needs no release here: it is replaced when the connection details differ
+            follow(target);
         }
         requestSync(target.hostId(), syncNow || newConnection ? Duration.ZERO : target.interval());
     }
@@ -110,32 +106,33 @@ public class HostSyncScheduler implements SmartLifecycle, SyncTargetChanges {
         }
     }
 
+    private void follow(SyncTarget target) {
+        feeds.follow(target, () -> requestSync(target.hostId(), settings.eventDebounce()));
+    }
+
     private void pause(String hostId) {
         HostSchedule schedule = schedules.remove(hostId);
-        if (schedule != null) {
-            schedule.cancel();
-        }
+        boolean idle = schedule != null && schedule.cancel();
+        // after the cancel: a cancelled schedule no longer re-opens the event stream
         feeds.stop(hostId);
-        clients.release(hostId);
+        if (idle) {
+            hostSync.release(hostId);
+        }
     }
 
-    private static ThreadFactory threads(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
-    /** One host's timer and sync state; every method runs under the schedule's lock. */
+    /** One host's timer and sync state, guarded by the schedule's lock; the sync itself runs outside it. */
     private final class HostSchedule {
+        private final String hostId;
         private SyncTarget target;
         private ScheduledFuture<?> next;
         private boolean syncing;
         private boolean syncAgain;
         private int consecutiveFailures;
         private boolean cancelled;
+
+        HostSchedule(String hostId) {
+            this.hostId = hostId;
+        }
 
         synchronized SyncTarget replaceTarget(SyncTarget newTarget) {
             SyncTarget previous = target;
@@ -160,11 +157,16 @@ public class HostSyncScheduler implements SmartLifecycle, SyncTargetChanges {
             next = timer.schedule(this::begin, delay.toNanos(), TimeUnit.NANOSECONDS);
         }
 
-        synchronized void cancel() {
+        /**
+         * @return whether no sync is in flight, so the host's client can be released now; otherwise the sync
+         * releases it when it ends (a sync queued before the cancel would cache a new client)
+         */
+        synchronized boolean cancel() {
             cancelled = true;
             if (next != null) {
                 next.cancel(false);
             }
+            return !syncing;
         }
 
         private synchronized void begin() {
@@ -186,18 +188,34 @@ public class HostSyncScheduler implements SmartLifecycle, SyncTargetChanges {
             }
         }
 
-        private synchronized void finish(boolean answered) {
+        /** Outside the schedule's lock: a release waits for the host's lock, which a sync may hold. */
+        private void finish(boolean answered) {
+            if (ended(answered)) {
+                hostSync.release(hostId);
+            }
+        }
+
+        /** @return whether the schedule was cancelled meanwhile, and this was its last sync */
+        private synchronized boolean ended(boolean answered) {
             syncing = false;
+            if (cancelled) {
+                return true;
+            }
+            if (answered && consecutiveFailures > 0) {
+                // the stream opened before the outage may be half-open (its host died without closing it),
+                // and nothing else would notice: a quiet daemon legitimately sends nothing for hours
+                follow(target);
+            }
             consecutiveFailures = answered ? 0 : consecutiveFailures + 1;
             Duration delay = answered ? target.interval() : min(retry.after(consecutiveFailures), target.interval());
             if (syncAgain && answered) {
                 delay = min(delay, settings.eventDebounce());
             }
             syncAgain = false;
-            if (!running) {
-                return;
+            if (running) {
+                due(delay);
             }
-            due(delay);
+            return false;
         }
 
         private Duration min(Duration a, Duration b) {

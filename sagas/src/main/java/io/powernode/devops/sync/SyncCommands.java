@@ -1,25 +1,36 @@
 package io.powernode.devops.sync;
 
+import io.powernode.devops.docker.Backoff;
+import io.powernode.devops.kernel.common.DomainError;
 import io.powernode.devops.kernel.common.MessageMetadata;
+import io.powernode.devops.kernel.host.HostCommands.RecordDockerEvent;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Sends what the sync observed, as the platform itself: on the host's account, by actor "host-sync" of type
- * system, so audit trails tell observations apart from user decisions.
+ * system, so audit trails tell observations apart from user decisions. Each send waits for the host to handle
+ * the command, so reports sent one after another (under the host's lock, see {@link HostLocks}) arrive in
+ * the order they were made. Failures are logged, never thrown, and name no payload contents.
  */
 @Component
 public class SyncCommands {
 
     static final String ACTOR_ID = "host-sync";
     private static final long SEND_TIMEOUT_SECONDS = 30;
+    /** Attempts at recording a Docker event, and the waits between them. */
+    private static final int EVENT_ATTEMPTS = 4;
+    private static final Backoff EVENT_RETRY = new Backoff(Duration.ofMillis(100), Duration.ofMillis(500));
     private static final Logger log = LoggerFactory.getLogger(SyncCommands.class);
 
     private final CommandGateway commandGateway;
@@ -28,20 +39,85 @@ public class SyncCommands {
         this.commandGateway = commandGateway;
     }
 
-    /**
-     * Waits for the host to handle the command, so one host's observations arrive in the order they were made.
-     * A refusal (the host was removed meanwhile) is logged, not thrown: the observation is simply moot.
-     */
+    /** One attempt: a sync that is not recorded is repeated by the next sync anyway. */
     public void send(String accountId, Object command) {
+        try {
+            dispatch(accountId, command);
+        } catch (RuntimeException e) {
+            log.warn("{} was not accepted: {}", command.getClass().getSimpleName(), describe(e));
+        }
+    }
+
+    /**
+     * Retries a transient failure a few times, briefly: an event that is not recorded is gone for good. A
+     * refusal (the host was removed meanwhile, or a domain rule) is final and dropped at once.
+     *
+     * @return whether the host recorded the event
+     */
+    public boolean sendEvent(String accountId, RecordDockerEvent command) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dispatch(accountId, command);
+                return true;
+            } catch (RuntimeException e) {
+                if (refused(e) || attempt == EVENT_ATTEMPTS || !pause(EVENT_RETRY.after(attempt))) {
+                    log.warn("a Docker event of host {} was not recorded after {} attempt(s): {}",
+                            command.hostId(), attempt, describe(e));
+                    return false;
+                }
+            }
+        }
+    }
+
+    private void dispatch(String accountId, Object command) {
         MetaData metaData = MetaData.from(Map.of(
                 MessageMetadata.ACCOUNT_ID, accountId,
                 MessageMetadata.ACTOR_ID, ACTOR_ID,
                 MessageMetadata.ACTOR_TYPE, MessageMetadata.ActorType.system.name(),
                 MessageMetadata.CORRELATION_ID, UUID.randomUUID().toString()));
+        commandGateway.sendAndWait(command, metaData, SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** A refusal arrives as is from a local bus, or as a CommandExecutionException carrying its details. */
+    private static boolean refused(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof AggregateNotFoundException || t instanceof DomainError || refusalDetails(t) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static DomainError.ErrorDetails refusalDetails(Throwable failure) {
+        return failure instanceof CommandExecutionException wrapped
+                && wrapped.getDetails().orElse(null) instanceof DomainError.ErrorDetails details ? details : null;
+    }
+
+    /** Exception types and refusal codes only: messages may quote the command. */
+    private static String describe(Throwable failure) {
+        DomainError.ErrorDetails details = refusalDetails(failure);
+        if (details != null) {
+            return "refused (" + details.code() + ")";
+        }
+        if (failure instanceof DomainError refusal) {
+            return "refused (" + refusal.code() + ")";
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String type = failure.getClass().getSimpleName();
+        return root == failure ? type : type + " caused by " + root.getClass().getSimpleName();
+    }
+
+    /** @return false when interrupted, which ends the retries */
+    private static boolean pause(Duration delay) {
         try {
-            commandGateway.sendAndWait(command, metaData, SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (RuntimeException e) {
-            log.warn("{} was not accepted: {}", command.getClass().getSimpleName(), e.getMessage());
+            Thread.sleep(delay.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

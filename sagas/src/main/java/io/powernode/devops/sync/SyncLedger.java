@@ -36,11 +36,7 @@ public class SyncLedger {
     @QueryHandler
     public LastSyncTimes handle(FindLastSyncTimes query) {
         Map<String, Instant> times = new HashMap<>();
-        if (query.hostIds() == null) {
-            times.putAll(lastAnswers);
-        } else {
-            query.hostIds().forEach(id -> lastAnswer(id).ifPresent(at -> times.put(id, at)));
-        }
+        query.hostIds().forEach(id -> lastAnswer(id).ifPresent(at -> times.put(id, at)));
         return new LastSyncTimes(times);
     }
 }

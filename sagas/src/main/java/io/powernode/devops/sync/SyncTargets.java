@@ -7,6 +7,7 @@ import org.springframework.stereotype.Repository;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The {@code sync_targets} table. Plain SQL that H2 and PostgreSQL both run; writes go through the
@@ -52,6 +53,23 @@ public class SyncTargets {
 
     public List<SyncTarget> findAll() {
         return jdbc.query("SELECT * FROM sync_targets ORDER BY host_id", ROW);
+    }
+
+    /** The daemon's time (timeNano) of the newest Docker event recorded for the host; empty before the first. */
+    public OptionalLong eventWatermark(String hostId) {
+        return jdbc.query("SELECT event_watermark FROM sync_targets WHERE host_id = ?", (rs, row) -> {
+            long timeNano = rs.getLong(1);
+            return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(timeNano);
+        }, hostId).stream().findFirst().orElse(OptionalLong.empty());
+    }
+
+    /**
+     * Only ever forward: a follower being replaced may still record an older event. Written from the event
+     * stream, outside any transaction, so it commits at once.
+     */
+    public void advanceEventWatermark(String hostId, long timeNano) {
+        jdbc.update("UPDATE sync_targets SET event_watermark = ? WHERE host_id = ? "
+                + "AND (event_watermark IS NULL OR event_watermark < ?)", timeNano, hostId, timeNano);
     }
 
     public void delete(String hostId) {

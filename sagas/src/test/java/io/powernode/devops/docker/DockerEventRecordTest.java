@@ -30,6 +30,29 @@ class DockerEventRecordTest {
     }
 
     @Test
+    void anExecEventKeepsOnlyItsVerbNotTheCommandLine() {
+        Event start = new Event().withType(EventType.CONTAINER).withAction("exec_start: sh -c \"export TOKEN=abc\"")
+                .withTimenano(1L).withEventActor(new EventActor().withId("c1").withAttributes(Map.of("execID", "e1")));
+        Event create = new Event().withType(EventType.CONTAINER).withStatus("exec_create: env SECRET=x")
+                .withTimenano(2L).withEventActor(new EventActor().withId("c1"));
+        Event health = new Event().withType(EventType.CONTAINER).withAction("health_status: healthy")
+                .withTimenano(3L).withEventActor(new EventActor().withId("c1"));
+
+        assertThat(DockerEventFollower.record(start).action()).isEqualTo("exec_start");
+        assertThat(DockerEventFollower.record(start).attributes()).containsEntry("execID", "e1");
+        assertThat(DockerEventFollower.record(create).action()).isEqualTo("exec_create");
+        assertThat(DockerEventFollower.record(health).action()).isEqualTo("health_status: healthy");
+    }
+
+    @Test
+    void labelsAndEventAttributesShareOneNotionOfASecretName() {
+        assertThat(SecretNames.withoutSecrets(Map.of("app", "web", "DB_PASSWORD", "x", "github.token", "y",
+                "private_key", "z", "com.example.ApiKey", "k", "basic-auth", "a")))
+                .containsExactly(Map.entry("app", "web"));
+        assertThat(SecretNames.withoutSecrets(null)).isEmpty();
+    }
+
+    @Test
     void resumingAsksForEventsSinceTheLastNanosecondSeen() {
         assertThat(DockerEventFollower.dockerTimestamp(1_700_000_000_000_000_042L)).isEqualTo("1700000000.000000042");
     }

@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -61,11 +62,11 @@ class HostInventoryReaderTest {
         DockerClientFactory factory = new DockerClientFactory(new DockerTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30)));
         try (DockerEventFollower follower = new DockerEventFollower(local.apiEndpoint(), factory.forStreaming(local),
                 events::add, new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)), timer)) {
-            follower.start(Instant.now());
+            follower.start(OptionalLong.empty());
             HostSnapshot before = reader.read(docker);
 
             String id = docker.createContainerCmd(TestDockerEngine.TEST_IMAGE).withCmd("sleep", "60")
-                    .withLabels(Map.of("powernode.test", "inventory"))
+                    .withLabels(Map.of("powernode.test", "inventory", "powernode.api-token", "s3cret"))
                     .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none")).exec().getId();
             HostSnapshot running;
             try {
@@ -80,7 +81,7 @@ class HostInventoryReaderTest {
             assertThat(running.containers()).filteredOn(c -> c.id().equals(id)).singleElement().satisfies(c -> {
                 assertThat(c.state()).isEqualTo("running");
                 assertThat(c.image()).isEqualTo(TestDockerEngine.TEST_IMAGE);
-                assertThat(c.labels()).containsEntry("powernode.test", "inventory");
+                assertThat(c.labels()).containsOnlyKeys("powernode.test");
                 assertThat(c.health()).isNull();
             });
             assertThat(after.containers()).isEqualTo(before.containers());
@@ -90,10 +91,35 @@ class HostInventoryReaderTest {
             assertThat(events).filteredOn(e -> id.equals(e.actorId())).allSatisfy(e -> {
                 assertThat(e.type()).isEqualTo("container");
                 assertThat(e.scope()).isEqualTo("local");
-                assertThat(e.attributes()).containsEntry("powernode.test", "inventory");
+                assertThat(e.attributes()).containsEntry("powernode.test", "inventory")
+                        .doesNotContainKey("powernode.api-token");
             });
         } finally {
             timer.shutdownNow();
+        }
+    }
+
+    @Test
+    void labelsThatLookLikeSecretsAreLeftOutOfContainersAndVolumes() {
+        Map<String, String> labels = Map.of("powernode.test", "labels", "com.example.db-password", "hunter2",
+                "API_TOKEN", "abc", "vault.auth", "x");
+        String volume = "pn-secret-labels-" + UUID.randomUUID();
+        docker.createVolumeCmd().withName(volume).withLabels(labels).exec();
+        try {
+            String id = docker.createContainerCmd(TestDockerEngine.TEST_IMAGE).withCmd("true").withLabels(labels)
+                    .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none")).exec().getId();
+            try {
+                HostSnapshot snapshot = reader.read(docker);
+
+                assertThat(snapshot.containers()).filteredOn(c -> c.id().equals(id)).singleElement()
+                        .satisfies(c -> assertThat(c.labels()).containsOnlyKeys("powernode.test"));
+                assertThat(snapshot.volumes()).filteredOn(v -> v.name().equals(volume)).singleElement()
+                        .satisfies(v -> assertThat(v.labels()).containsOnlyKeys("powernode.test"));
+            } finally {
+                docker.removeContainerCmd(id).withForce(true).exec();
+            }
+        } finally {
+            docker.removeVolumeCmd(volume).exec();
         }
     }
 

@@ -1,15 +1,10 @@
 package io.powernode.devops.sync;
 
-import io.powernode.devops.docker.DockerClientFactory;
-import io.powernode.devops.docker.DockerClients;
-import io.powernode.devops.docker.HostInventoryReader;
 import io.powernode.devops.kernel.common.MessageMetadata;
 import io.powernode.devops.kernel.host.HostCommands.RecordDockerEvent;
 import io.powernode.devops.kernel.host.HostCommands.RecordHostSync;
 import io.powernode.devops.kernel.host.HostCommands.RecordHostSyncFailure;
 import io.powernode.devops.kernel.host.HostQueries.FindLastSyncTimes;
-import io.powernode.devops.secrets.AesGcmCredentialSealer;
-import io.powernode.devops.secrets.MasterKey;
 import io.powernode.devops.testing.ExtraDockerDaemon;
 import io.powernode.devops.testing.TestDockerEngine;
 import org.axonframework.commandhandling.CommandMessage;
@@ -17,9 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,40 +27,22 @@ class HostSyncSchedulerTest {
             Duration.ofMillis(100), Duration.ofMillis(500));
 
     private final RecordingCommandBus bus = new RecordingCommandBus();
-    private final SyncLedger ledger = new SyncLedger();
     private ExtraDockerDaemon daemon;
-    private DockerClients clients;
-    private HostEventFeeds feeds;
-    private HostSyncScheduler scheduler;
+    private SyncFixture fixture;
 
     @BeforeEach
     void startDaemonAndScheduler() {
         daemon = ExtraDockerDaemon.startUnix();
         daemon.loadTestImage();
-        SyncTargets targets = new SyncTargets(H2Database.migrated());
-        targets.save(new SyncTarget(HOST, "acc-1", daemon.unixEndpoint(), false, null, 60, false));
-
-        AesGcmCredentialSealer sealer = new AesGcmCredentialSealer(
-                MasterKey.fromBase64(Base64.getEncoder().encodeToString(new byte[32])));
-        DockerClientFactory factory = new DockerClientFactory(SETTINGS.dockerTimeouts());
-        SyncCommands commands = new SyncCommands(bus.gateway());
-        clients = new DockerClients(factory);
-        feeds = new HostEventFeeds(factory, sealer, commands, SETTINGS);
-        HostSync hostSync = new HostSync(sealer, clients, new HostInventoryReader(Clock.systemUTC()), commands, ledger);
-        scheduler = new HostSyncScheduler(targets, hostSync, feeds, clients, ledger, SETTINGS);
-        scheduler.start();
+        fixture = new SyncFixture(SETTINGS, bus,
+                new SyncTarget(HOST, "acc-1", daemon.unixEndpoint(), false, null, 60, false));
+        fixture.scheduler.start();
     }
 
     @AfterEach
     void stopEverything() {
-        if (scheduler != null && scheduler.isRunning()) {
-            scheduler.stop();
-        }
-        if (feeds != null) {
-            feeds.close();
-        }
-        if (clients != null) {
-            clients.close();
+        if (fixture != null) {
+            fixture.close();
         }
         if (daemon != null) {
             daemon.close();
@@ -86,7 +61,7 @@ class HostSyncSchedulerTest {
         RecordHostSync recorded = (RecordHostSync) sync.getPayload();
         assertThat(recorded.hostId()).isEqualTo(HOST);
         assertThat(recorded.snapshot().images()).anySatisfy(i -> assertThat(i.repoTags()).contains(TestDockerEngine.TEST_IMAGE));
-        assertThat(ledger.handle(new FindLastSyncTimes(List.of(HOST, "unknown"))).byHostId())
+        assertThat(fixture.ledger.handle(new FindLastSyncTimes(List.of(HOST, "unknown"))).byHostId())
                 .containsOnlyKeys(HOST);
     }
 
@@ -131,7 +106,7 @@ class HostSyncSchedulerTest {
     void aHostInMaintenanceIsNotSynced() {
         await().atMost(Duration.ofSeconds(20)).until(() -> !bus.payloads(RecordHostSync.class).isEmpty());
 
-        scheduler.targetChanged(new SyncTarget(HOST, "acc-1", daemon.unixEndpoint(), false, null, 60, true), false);
+        fixture.scheduler.targetChanged(new SyncTarget(HOST, "acc-1", daemon.unixEndpoint(), false, null, 60, true), false);
         int sentAtPause = bus.sent().size();
         daemon.stop();
 

@@ -8,20 +8,37 @@ import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** A real Axon command gateway whose bus only records what the sync sends, in place of the host aggregate. */
+/**
+ * A real Axon command gateway whose bus only records what the sync sends, in place of the host aggregate.
+ * It may take a while to handle each command, as a busy host would, and counts how many it handled at once.
+ */
 final class RecordingCommandBus {
 
     private final List<CommandMessage<?>> sent = new CopyOnWriteArrayList<>();
+    private final AtomicInteger handling = new AtomicInteger();
+    private final AtomicInteger mostAtOnce = new AtomicInteger();
     private final CommandGateway gateway;
 
     RecordingCommandBus() {
+        this(Duration.ZERO);
+    }
+
+    RecordingCommandBus(Duration handlingTime) {
         SimpleCommandBus bus = SimpleCommandBus.builder().build();
         for (Class<?> type : List.of(RecordHostSync.class, RecordHostSyncFailure.class, RecordDockerEvent.class)) {
             bus.subscribe(type.getName(), message -> {
-                sent.add(message);
+                mostAtOnce.accumulateAndGet(handling.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(handlingTime.toMillis());
+                    sent.add(message);
+                } finally {
+                    handling.decrementAndGet();
+                }
                 return null;
             });
         }
@@ -38,5 +55,10 @@ final class RecordingCommandBus {
 
     <T> List<T> payloads(Class<T> type) {
         return sent.stream().map(CommandMessage::getPayload).filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** The most commands of any kind that were being handled at the same time. */
+    int mostAtOnce() {
+        return mostAtOnce.get();
     }
 }

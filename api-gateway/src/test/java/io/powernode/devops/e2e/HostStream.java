@@ -10,6 +10,8 @@ import reactor.core.Disposable;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import org.awaitility.Awaitility;
@@ -21,6 +23,7 @@ final class HostStream implements AutoCloseable {
     }
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final CountDownLatch opened = new CountDownLatch(1);
     private final Disposable subscription;
 
     private HostStream(Platform platform, String token, String lastEventId) {
@@ -36,8 +39,22 @@ final class HostStream implements AutoCloseable {
                 .retrieve()
                 .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<JsonNode>>() {
                 })
+                .doOnNext(event -> opened.countDown())
                 .filter(event -> event.id() != null)
                 .subscribe(event -> received.add(new Received(Long.parseLong(event.id()), event.event(), event.data())));
+    }
+
+    /** Returns once the server has said the stream is open: from then on no change is missed. */
+    private HostStream awaitOpen() {
+        try {
+            if (!opened.await(15, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the host stream did not open within 15 s");
+            }
+            return this;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static HostStream open(Platform platform, HostApi api) {
@@ -45,7 +62,7 @@ final class HostStream implements AutoCloseable {
     }
 
     static HostStream open(Platform platform, HostApi api, String lastEventId) {
-        return new HostStream(platform, Platform.token(api.account, "alice", HostApi.READ), lastEventId);
+        return new HostStream(platform, Platform.token(api.account, "alice", HostApi.READ), lastEventId).awaitOpen();
     }
 
     List<Received> received() {

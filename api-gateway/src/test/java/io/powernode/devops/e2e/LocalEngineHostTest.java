@@ -67,7 +67,8 @@ class LocalEngineHostTest {
         String id = api.register("local-engine", TestDockerEngine.ENDPOINT, Map.of());
         api.awaitStatus(id, "connected", SOON);
 
-        try (HostStream stream = HostStream.open(platform, api)) {
+        // resuming from 0: the account's whole history first, then live
+        try (HostStream stream = HostStream.open(platform, api, "0")) {
             stream.await("registration replayed on the stream", e -> e.type().equals("HostRegistered"), SOON);
 
             String name = "pn-e2e-" + UUID.randomUUID().toString().substring(0, 8);
@@ -104,6 +105,19 @@ class LocalEngineHostTest {
             List<Long> got = resumed.received().stream().map(HostStream.Received::id).toList();
             assertThat(got.subList(0, expected.size())).isEqualTo(expected);
             assertThat(got).doesNotHaveDuplicates().allMatch(i -> i > resumePoint.id());
+        }
+    }
+
+    @Test
+    void aStreamOpenedWithoutLastEventIdStartsFromNow() {
+        HostApi api = HostApi.freshAccount(platform);
+        String id = api.register("local-engine", TestDockerEngine.ENDPOINT, Map.of());
+        api.awaitStatus(id, "connected", SOON);
+
+        try (HostStream stream = HostStream.open(platform, api)) {
+            api.post("/hosts/" + id + "/maintenance", "").expectStatus().isOk();
+            stream.await("the live change", e -> e.type().equals("HostMaintenanceStarted"), SOON);
+            assertThat(stream.received()).extracting(HostStream.Received::type).doesNotContain("HostRegistered");
         }
     }
 

@@ -4,6 +4,8 @@ package io.powernode.devops.query;
 public final class ReadModelCollections {
     public static final String HOSTS = "hosts";
     public static final String HOST_FEED = "host_feed";
+    /** Persisted counters, one document each: the host feed numbers its entries from one. */
+    public static final String COUNTERS = "counters";
     public static final String CONTAINERS = "containers";
     public static final String IMAGES = "images";
     public static final String NETWORKS = "networks";

@@ -12,7 +12,6 @@ import java.util.Map;
 import static io.powernode.devops.query.ReadModelCollections.*;
 import static io.powernode.devops.query.mongo.CommonFields.ACCOUNT_ID;
 import static io.powernode.devops.query.mongo.CommonFields.HOST_ID;
-import static io.powernode.devops.query.mongo.CommonFields.ID;
 
 /**
  * Creates the read models' indexes once all beans exist, which is before Axon's event processors start.
@@ -26,7 +25,7 @@ public class ReadModelIndexes implements SmartInitializingSingleton {
 
     private static final Map<String, List<Bson>> INDEXES = Map.of(
             HOSTS, List.of(Indexes.ascending(ACCOUNT_ID, "name")),
-            HOST_FEED, List.of(Indexes.ascending(ACCOUNT_ID, ID)),
+            HOST_FEED, List.of(Indexes.ascending(ACCOUNT_ID, "seq")),
             CONTAINERS, List.of(BY_ACCOUNT_AND_HOST, BY_HOST),
             IMAGES, List.of(BY_ACCOUNT_AND_HOST, BY_HOST),
             NETWORKS, List.of(BY_ACCOUNT_AND_HOST, BY_HOST),

@@ -33,12 +33,19 @@ public final class EventDelivery {
 
     /** Delivers the next event of the aggregate; each event is one second after the one before. */
     public TrackedEventMessage<?> deliver(String aggregateId, Object payload) {
+        return deliverAt(++position, aggregateId, payload);
+    }
+
+    /**
+     * Delivers the next event of the aggregate at a chosen global position: a SQL event store makes positions
+     * visible in commit order, which need not be the order it assigned them in.
+     */
+    public TrackedEventMessage<?> deliverAt(long globalPosition, String aggregateId, Object payload) {
         long sequence = sequences.merge(aggregateId, 0L, (last, ignored) -> last + 1);
-        position++;
         TrackedEventMessage<?> message = new GenericTrackedDomainEventMessage<>(
-                new GlobalSequenceTrackingToken(position),
+                new GlobalSequenceTrackingToken(globalPosition),
                 new GenericDomainEventMessage<>("DockerHost", aggregateId, sequence, payload, MetaData.emptyInstance(),
-                        UUID.randomUUID().toString(), START.plusSeconds(position)));
+                        UUID.randomUUID().toString(), START.plusSeconds(globalPosition)));
         redeliver(message);
         return message;
     }

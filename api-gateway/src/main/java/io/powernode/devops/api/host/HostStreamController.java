@@ -19,15 +19,18 @@ import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The account's host changes as Server-Sent Events. Each event's id is its position in the event store;
- * a client that reconnects with Last-Event-ID gets every later change once: the backlog from the read
- * model, then live updates, with anything seen in both dropped by position.
+ * The account's host changes as Server-Sent Events. Each event's id is its number in the host feed, which
+ * grows in the order the changes were recorded. A client that reconnects with Last-Event-ID gets every
+ * later change once (at most 1000 of them; past that it should reload GET /hosts): the backlog from the
+ * read model, then live updates, with anything seen in both dropped by number. Without Last-Event-ID the
+ * stream starts from now.
  */
 @RestController
 class HostStreamController {
@@ -45,18 +48,22 @@ class HostStreamController {
                                                       @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
                                                       @RequestParam(value = "last_event_id", required = false) String lastEventParam) {
         String accountId = ApiCaller.of(jwt).accountId();
+        // the token was checked when the stream opened; the stream ends when the token does
+        Duration validFor = Duration.between(Instant.now(), jwt.getExpiresAt());
         long after = position(lastEventId != null ? lastEventId : lastEventParam);
         AtomicLong lastSent = new AtomicLong(after);
         return Flux.using(
                         () -> queries.subscriptionQuery(new StreamHostFeed(accountId, after),
                                 ResponseTypes.multipleInstancesOf(HostFeedEntry.class),
                                 ResponseTypes.instanceOf(HostFeedEntry.class)),
-                        feed -> backlogThenLive(feed)
+                        // the subscription exists before "open" is sent: a change made after a client saw it is delivered
+                        feed -> Flux.concat(Flux.just(comment("stream open")), backlogThenLive(feed)
                                 .filter(entry -> advance(lastSent, entry.position()))
-                                .map(HostStreamController::event),
+                                .map(HostStreamController::event)),
                         SubscriptionQueryResult::cancel)
                 .subscribeOn(Schedulers.boundedElastic())
-                .mergeWith(Flux.interval(HEARTBEAT).map(tick -> ServerSentEvent.<Map<String, Object>>builder().comment("keep-alive").build()));
+                .mergeWith(Flux.interval(HEARTBEAT).map(tick -> comment("keep-alive")))
+                .take(validFor);
     }
 
     private static Flux<HostFeedEntry> backlogThenLive(SubscriptionQueryResult<List<HostFeedEntry>, HostFeedEntry> feed) {
@@ -67,6 +74,10 @@ class HostStreamController {
     private static boolean advance(AtomicLong lastSent, long position) {
         long seen = lastSent.get();
         return position > seen && lastSent.compareAndSet(seen, position);
+    }
+
+    private static ServerSentEvent<Map<String, Object>> comment(String text) {
+        return ServerSentEvent.<Map<String, Object>>builder().comment(text).build();
     }
 
     private static ServerSentEvent<Map<String, Object>> event(HostFeedEntry entry) {

@@ -13,7 +13,8 @@ import java.util.Map;
  *       {@code docker stop}, but a kill is the one event that shows a forced or signalled termination, which
  *       is worth noticing; if the container then exits non-zero the {@code die} is an error anyway.</li>
  *   <li>{@code info}: everything else, including {@code stop}: stopping is the normal, requested end of a
- *       container during deploys and scale-downs, and flagging it would bury the real warnings.</li>
+ *       container during deploys and scale-downs, and flagging it would bury the real warnings. An event without
+ *       an action says nothing either way, so it is info too.</li>
  * </ul>
  */
 final class DockerEventSeverity {
@@ -25,7 +26,8 @@ final class DockerEventSeverity {
     }
 
     static String of(DockerEventRecord event) {
-        if (!"container".equals(event.type())) {
+        // a switch on null throws, and a throwing handler would stall the docker-event projection for good
+        if (!"container".equals(event.type()) || event.action() == null) {
             return INFO;
         }
         return switch (event.action()) {

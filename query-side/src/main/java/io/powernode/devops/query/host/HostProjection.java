@@ -26,17 +26,15 @@ import io.powernode.devops.kernel.host.HostInventory.HostSystemInfo;
 import io.powernode.devops.kernel.host.HostStatus;
 import io.powernode.devops.query.ReadModelCollections;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +52,8 @@ import static io.powernode.devops.query.mongo.DocumentValues.name;
  * MongoDB with no transaction spanning both, so after a crash events are re-delivered: each host document
  * keeps the sequence number of the last event applied to it and ignores anything at or below it. The feed
  * entry is written before the host document, so a crash between the two is repaired by the re-delivery.
+ * The processing group must stay one segment: the feed numbers its entries in the order this one writer
+ * handles events (see {@link HostFeed}).
  */
 @Component
 @ProcessingGroup("host-projection")
@@ -63,16 +63,8 @@ public class HostProjection {
 
     public HostProjection(MongoDatabase database, QueryUpdateEmitter emitter) {
         this.hosts = database.getCollection(ReadModelCollections.HOSTS);
-        this.feed = new HostFeed(database.getCollection(ReadModelCollections.HOST_FEED), emitter);
-    }
-
-    /** Where an event sits: in its host's own stream (sequence) and in the whole event store (position). */
-    private record Delivery(long sequence, Instant timestamp, long position) {
-        static Delivery of(long sequence, Instant timestamp, TrackingToken token) {
-            long position = token.position().orElseThrow(
-                    () -> new IllegalStateException("the host feed needs a token with a global position"));
-            return new Delivery(sequence, timestamp, position);
-        }
+        this.feed = new HostFeed(database.getCollection(ReadModelCollections.HOST_FEED),
+                database.getCollection(ReadModelCollections.COUNTERS), emitter);
     }
 
     /** Without this a replay would change nothing: every stored version is already at or past the replayed one. */
@@ -83,8 +75,9 @@ public class HostProjection {
     }
 
     @EventHandler
-    void on(HostRegistered event, @SequenceNumber long sequence, @Timestamp Instant timestamp, TrackingToken token) {
+    void on(HostRegistered event, DomainEventMessage<?> message) {
         if (hosts.find(byId(event.hostId())).first() != null) {
+            feed.resend(message);
             return;
         }
         Document host = new Document(ID, event.hostId())
@@ -99,10 +92,9 @@ public class HostProjection {
                 .append(CONTAINER_COUNT, 0)
                 .append(IMAGE_COUNT, 0)
                 .append(SYNC_INTERVAL_SECONDS, event.syncIntervalSeconds())
-                .append(CREATED_AT, date(timestamp));
-        Delivery delivery = Delivery.of(sequence, timestamp, token);
-        stamp(host, delivery);
-        feed.append(delivery.position(), event.accountId(), event.hostId(), typeOf(event), timestamp, host,
+                .append(CREATED_AT, date(message.getTimestamp()));
+        stamp(host, message);
+        feed.append(message, event.accountId(), event.hostId(), host,
                 change("name", event.name(), "api_endpoint", event.apiEndpoint(),
                         "environment", name(event.environment()), "tls_verify", event.tlsVerify(),
                         "has_tls_credentials", event.credentials() != null,
@@ -111,9 +103,8 @@ public class HostProjection {
     }
 
     @EventHandler
-    void on(HostDetailsChanged event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-            TrackingToken token) {
-        update(event, event.hostId(), event.accountId(), Delivery.of(sequence, timestamp, token),
+    void on(HostDetailsChanged event, DomainEventMessage<?> message) {
+        update(message, event.hostId(), event.accountId(),
                 change("name", event.name(), "api_endpoint", event.apiEndpoint(),
                         "environment", name(event.environment()), "tls_verify", event.tlsVerify(),
                         "sync_interval_seconds", event.syncIntervalSeconds(),
@@ -127,52 +118,50 @@ public class HostProjection {
 
     /** Only whether credentials exist reaches the read model; the sealed value itself never does. */
     @EventHandler
-    void on(HostCredentialsReplaced event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-            TrackingToken token) {
+    void on(HostCredentialsReplaced event, DomainEventMessage<?> message) {
         boolean present = event.credentials() != null;
-        update(event, event.hostId(), event.accountId(), Delivery.of(sequence, timestamp, token),
+        update(message, event.hostId(), event.accountId(),
                 change("has_tls_credentials", present),
                 host -> host.append(HAS_TLS_CREDENTIALS, present));
     }
 
     @EventHandler
-    void on(HostRemoved event, @SequenceNumber long sequence, @Timestamp Instant timestamp, TrackingToken token) {
+    void on(HostRemoved event, DomainEventMessage<?> message) {
         Document host = hosts.find(byId(event.hostId())).first();
-        if (!applies(host, sequence)) {
+        if (!applies(host, message)) {
+            feed.resend(message);
             return;
         }
-        feed.append(Delivery.of(sequence, timestamp, token).position(), event.accountId(), event.hostId(),
-                typeOf(event), timestamp, null, change("name", event.name()));
+        feed.append(message, event.accountId(), event.hostId(), null, change("name", event.name()));
         hosts.deleteOne(byId(event.hostId()));
     }
 
     @EventHandler
-    void on(HostConnected event, @SequenceNumber long sequence, @Timestamp Instant timestamp, TrackingToken token) {
-        update(event, event.hostId(), event.accountId(), Delivery.of(sequence, timestamp, token),
+    void on(HostConnected event, DomainEventMessage<?> message) {
+        update(message, event.hostId(), event.accountId(),
                 change("status", name(HostStatus.connected), "previous_status", name(event.previousStatus()),
                         "reason", event.reason()),
                 host -> healthy(host).append(LAST_SYNCED_AT, date(event.connectedAt())));
     }
 
     @EventHandler
-    void on(HostSyncFailed event, @SequenceNumber long sequence, @Timestamp Instant timestamp, TrackingToken token) {
-        update(event, event.hostId(), event.accountId(), Delivery.of(sequence, timestamp, token),
+    void on(HostSyncFailed event, DomainEventMessage<?> message) {
+        update(message, event.hostId(), event.accountId(),
                 change("consecutive_failures", event.consecutiveFailures(), "error", event.error()),
                 host -> host.append(CONSECUTIVE_FAILURES, event.consecutiveFailures())
                         .append(LAST_ERROR, event.error()));
     }
 
     @EventHandler
-    void on(HostDisconnected event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-            TrackingToken token) {
-        update(event, event.hostId(), event.accountId(), Delivery.of(sequence, timestamp, token),
+    void on(HostDisconnected event, DomainEventMessage<?> message) {
+        update(message, event.hostId(), event.accountId(),
                 change("status", name(HostStatus.disconnected), "reason", event.reason()),
                 host -> host.append(STATUS, name(HostStatus.disconnected)));
     }
 
     @EventHandler
-    void on(HostMarkedError event, @SequenceNumber long sequence, @Timestamp Instant timestamp, TrackingToken token) {
-        update(event, event.hostId(), event.accountId(), Delivery.of(sequence, timestamp, token),
+    void on(HostMarkedError event, DomainEventMessage<?> message) {
+        update(message, event.hostId(), event.accountId(),
                 change("status", name(HostStatus.error), "previous_status", name(event.previousStatus()),
                         "consecutive_failures", event.consecutiveFailures(), "reason", event.reason()),
                 host -> host.append(STATUS, name(HostStatus.error))
@@ -180,9 +169,8 @@ public class HostProjection {
     }
 
     @EventHandler
-    void on(HostMaintenanceStarted event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-            TrackingToken token) {
-        update(event, event.hostId(), event.accountId(), Delivery.of(sequence, timestamp, token),
+    void on(HostMaintenanceStarted event, DomainEventMessage<?> message) {
+        update(message, event.hostId(), event.accountId(),
                 change("status", name(HostStatus.maintenance), "previous_status", name(event.previousStatus()),
                         "reason", event.reason()),
                 host -> host.append(STATUS, name(HostStatus.maintenance)));
@@ -190,27 +178,24 @@ public class HostProjection {
 
     /** Pending again until a sync confirms the host answers; the failures before maintenance no longer count. */
     @EventHandler
-    void on(HostMaintenanceEnded event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-            TrackingToken token) {
-        update(event, event.hostId(), event.accountId(), Delivery.of(sequence, timestamp, token),
+    void on(HostMaintenanceEnded event, DomainEventMessage<?> message) {
+        update(message, event.hostId(), event.accountId(),
                 change("status", name(HostStatus.pending)),
                 host -> host.append(STATUS, name(HostStatus.pending)).append(CONSECUTIVE_FAILURES, 0));
     }
 
     @EventHandler
-    void on(HostRecoveryRecorded event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-            TrackingToken token) {
-        update(event, event.hostId(), event.accountId(), Delivery.of(sequence, timestamp, token),
+    void on(HostRecoveryRecorded event, DomainEventMessage<?> message) {
+        update(message, event.hostId(), event.accountId(),
                 change("status", name(HostStatus.connected), "previous_status", name(event.previousStatus()),
                         "cleared_failures", event.clearedFailures()),
                 HostProjection::healthy);
     }
 
     @EventHandler
-    void on(HostSystemInfoChanged event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-            TrackingToken token) {
+    void on(HostSystemInfoChanged event, DomainEventMessage<?> message) {
         HostSystemInfo info = event.systemInfo();
-        update(event, event.hostId(), event.accountId(), Delivery.of(sequence, timestamp, token),
+        update(message, event.hostId(), event.accountId(),
                 change("hostname", info.hostname(), "docker_version", info.dockerVersion(),
                         "api_version", info.apiVersion(), "os_type", info.osType(),
                         "operating_system", info.operatingSystem(), "kernel_version", info.kernelVersion(),
@@ -226,9 +211,8 @@ public class HostProjection {
     }
 
     @EventHandler
-    void on(HostContainersChanged event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-            TrackingToken token) {
-        update(event, event.hostId(), event.accountId(), Delivery.of(sequence, timestamp, token),
+    void on(HostContainersChanged event, DomainEventMessage<?> message) {
+        update(message, event.hostId(), event.accountId(),
                 inventoryChange(event.added(), event.changed(), event.removedIds(), c -> c.id()),
                 host -> host.append(CONTAINER_COUNT,
                                 adjustedCount(host, CONTAINER_COUNT, event.added(), event.removedIds()))
@@ -236,26 +220,23 @@ public class HostProjection {
     }
 
     @EventHandler
-    void on(HostImagesChanged event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-            TrackingToken token) {
-        update(event, event.hostId(), event.accountId(), Delivery.of(sequence, timestamp, token),
+    void on(HostImagesChanged event, DomainEventMessage<?> message) {
+        update(message, event.hostId(), event.accountId(),
                 inventoryChange(event.added(), event.changed(), event.removedIds(), i -> i.id()),
                 host -> host.append(IMAGE_COUNT, adjustedCount(host, IMAGE_COUNT, event.added(), event.removedIds()))
                         .append(LAST_SYNCED_AT, date(event.observedAt())));
     }
 
     @EventHandler
-    void on(HostNetworksChanged event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-            TrackingToken token) {
-        update(event, event.hostId(), event.accountId(), Delivery.of(sequence, timestamp, token),
+    void on(HostNetworksChanged event, DomainEventMessage<?> message) {
+        update(message, event.hostId(), event.accountId(),
                 inventoryChange(event.added(), event.changed(), event.removedIds(), n -> n.id()),
                 host -> host.append(LAST_SYNCED_AT, date(event.observedAt())));
     }
 
     @EventHandler
-    void on(HostVolumesChanged event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-            TrackingToken token) {
-        update(event, event.hostId(), event.accountId(), Delivery.of(sequence, timestamp, token),
+    void on(HostVolumesChanged event, DomainEventMessage<?> message) {
+        update(message, event.hostId(), event.accountId(),
                 inventoryChange(event.added(), event.changed(), event.removedNames(), v -> v.name()),
                 host -> host.append(LAST_SYNCED_AT, date(event.observedAt())));
     }
@@ -270,15 +251,16 @@ public class HostProjection {
                 Updates.set(VERSION, sequence));
     }
 
-    private void update(Object event, String hostId, String accountId, Delivery delivery,
+    private void update(DomainEventMessage<?> message, String hostId, String accountId,
                         Map<String, Object> change, Consumer<Document> transition) {
         Document host = hosts.find(byId(hostId)).first();
-        if (!applies(host, delivery.sequence())) {
+        if (!applies(host, message)) {
+            feed.resend(message);
             return;
         }
         transition.accept(host);
-        stamp(host, delivery);
-        feed.append(delivery.position(), accountId, hostId, typeOf(event), delivery.timestamp(), host, change);
+        stamp(host, message);
+        feed.append(message, accountId, hostId, host, change);
         hosts.replaceOne(byId(hostId), host);
     }
 
@@ -286,12 +268,12 @@ public class HostProjection {
      * False for a re-delivered event already applied, and for one of a host that a later event removed (the
      * re-delivery of that removal follows, so skipping the events in between loses nothing).
      */
-    private static boolean applies(Document host, long sequence) {
-        return host != null && host.getLong(VERSION) < sequence;
+    private static boolean applies(Document host, DomainEventMessage<?> message) {
+        return host != null && host.getLong(VERSION) < message.getSequenceNumber();
     }
 
-    private static void stamp(Document host, Delivery delivery) {
-        host.append(VERSION, delivery.sequence()).append(UPDATED_AT, date(delivery.timestamp()));
+    private static void stamp(Document host, DomainEventMessage<?> message) {
+        host.append(VERSION, message.getSequenceNumber()).append(UPDATED_AT, date(message.getTimestamp()));
     }
 
     private static Document healthy(Document host) {
@@ -318,10 +300,6 @@ public class HostProjection {
             change.put((String) namesAndValues[i], namesAndValues[i + 1]);
         }
         return change;
-    }
-
-    private static String typeOf(Object event) {
-        return event.getClass().getSimpleName();
     }
 
     private static Bson byId(String hostId) {

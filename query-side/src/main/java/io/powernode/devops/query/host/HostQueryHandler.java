@@ -25,6 +25,9 @@ import static io.powernode.devops.query.mongo.CommonFields.ID;
 /** Answers host queries from the {@code hosts} and {@code host_feed} read models, always within one account. */
 @Component
 public class HostQueryHandler {
+    /** The most entries a resuming feed client is sent, as {@link StreamHostFeed} documents. */
+    static final int MAX_BACKLOG = 1000;
+
     private final MongoCollection<Document> hosts;
     private final MongoCollection<Document> feed;
 
@@ -52,11 +55,20 @@ public class HostQueryHandler {
         return new HostPage(slice.items(), slice.page());
     }
 
-    /** The initial result of the feed subscription: what the client missed after the position it last saw. */
+    /**
+     * The initial result of the feed subscription. A client without a resume position starts from now (it reads
+     * the current hosts from the host list), so it gets nothing; a resuming one gets what it missed, oldest
+     * first and capped so that a long-gone client cannot make the query load the whole history.
+     */
     @QueryHandler
     public List<HostFeedEntry> handle(StreamHostFeed query) {
-        return feed.find(AccountScope.of(query.accountId()).where(Filters.gt(ID, query.afterPosition())).toFilter())
-                .sort(Sorts.ascending(ID))
+        if (query.afterPosition() < 0) {
+            return List.of();
+        }
+        return feed.find(AccountScope.of(query.accountId())
+                        .where(Filters.gt(HostFeed.SEQUENCE, query.afterPosition())).toFilter())
+                .sort(Sorts.ascending(HostFeed.SEQUENCE))
+                .limit(MAX_BACKLOG)
                 .map(HostFeed::toEntry)
                 .into(new ArrayList<>());
     }

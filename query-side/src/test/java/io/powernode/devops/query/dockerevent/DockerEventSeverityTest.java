@@ -23,6 +23,7 @@ class DockerEventSeverityTest {
             "container, kill, , warning",
             "container, stop, , info",
             "container, start, , info",
+            "container, , 1, info",
             "network, die, 1, info",
             "image, pull, , info",
     })

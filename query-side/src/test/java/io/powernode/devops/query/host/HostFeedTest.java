@@ -15,8 +15,11 @@ import io.powernode.devops.query.EmbeddedMongoTest;
 import io.powernode.devops.query.EventDelivery;
 import io.powernode.devops.query.QueryBusFixture;
 import io.powernode.devops.query.ReadModelCollections;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +48,7 @@ class HostFeedTest extends EmbeddedMongoTest {
     }
 
     @Test
-    void eachHostEventBecomesAnEntryAtItsPositionWithTheHostAsItLeftIt() {
+    void eachHostEventBecomesAnEntryNumberedInTurnWithTheHostAsItLeftIt() {
         events.deliver("h1", registered("h1", ACCOUNT, "web-1", HostEnvironment.staging));
         events.deliver("h1", new HostSyncFailed("h1", ACCOUNT, 1, "timeout", OBSERVED));
 
@@ -63,7 +66,7 @@ class HostFeedTest extends EmbeddedMongoTest {
     }
 
     @Test
-    void aResumingClientGetsOnlyItsAccountsEntriesAfterItsLastPositionInOrder() {
+    void aResumingClientGetsOnlyItsAccountsEntriesAfterItsLastNumberInOrder() {
         events.deliver("h1", registered("h1", ACCOUNT, "web-1", HostEnvironment.staging));
         events.deliver("h2", registered("h2", OTHER_ACCOUNT, "db-1", HostEnvironment.staging));
         events.deliver("h1", new HostConnected("h1", ACCOUNT, HostStatus.pending, "sync ok", OBSERVED));
@@ -73,10 +76,79 @@ class HostFeedTest extends EmbeddedMongoTest {
 
         List<HostFeedEntry> entries = initialFeed(ACCOUNT, 1);
 
-        assertThat(entries).extracting(HostFeedEntry::position).containsExactly(3L, 5L);
+        assertThat(entries).extracting(HostFeedEntry::position).containsExactly(3L, 4L);
         assertThat(entries).extracting(HostFeedEntry::eventType).containsExactly("HostConnected", "HostRemoved");
         assertThat(entries.get(1).host()).isNull();
         assertThat(entries.get(1).change()).isEqualTo(Map.of("name", "web-1"));
+    }
+
+    /** A SQL store can make position 10 visible after 11: a client that has the entry of 11 still gets 10. */
+    @Test
+    void entriesAreNumberedInHandlingOrderNotByGlobalPosition() {
+        events.deliverAt(11, "h1", registered("h1", ACCOUNT, "web-1", HostEnvironment.staging));
+        TrackedEventMessage<?> committedLate = events.deliverAt(10, "h2",
+                registered("h2", ACCOUNT, "web-2", HostEnvironment.staging));
+        events.redeliver(committedLate);
+
+        List<HostFeedEntry> entries = initialFeed(ACCOUNT, 0);
+
+        assertThat(entries).extracting(HostFeedEntry::hostId).containsExactly("h1", "h2");
+        assertThat(entries).extracting(HostFeedEntry::position).isSorted().doesNotHaveDuplicates();
+        assertThat(initialFeed(ACCOUNT, entries.get(0).position())).containsExactly(entries.get(1));
+    }
+
+    @Test
+    void numberingContinuesAfterARestart() {
+        events.deliver("h1", registered("h1", ACCOUNT, "web-1", HostEnvironment.staging));
+        events.deliver("h1", new HostConnected("h1", ACCOUNT, HostStatus.pending, "sync ok", OBSERVED));
+
+        EventDelivery restarted = new EventDelivery(new HostProjection(database, queries.emitter));
+        restarted.deliver("h2", registered("h2", ACCOUNT, "web-2", HostEnvironment.staging));
+
+        assertThat(initialFeed(ACCOUNT, 0)).extracting(HostFeedEntry::position).containsExactly(1L, 2L, 3L);
+    }
+
+    /** A client holding an old number must not have it reinterpreted, so a rebuilt feed numbers on. */
+    @Test
+    void aReplayNumbersTheRebuiltEntriesAboveEveryEarlierOne() {
+        List<TrackedEventMessage<?>> history = List.of(
+                events.deliver("h1", registered("h1", ACCOUNT, "web-1", HostEnvironment.staging)),
+                events.deliver("h1", new HostConnected("h1", ACCOUNT, HostStatus.pending, "sync ok", OBSERVED)));
+
+        events.reset();
+        history.forEach(events::redeliver);
+
+        List<HostFeedEntry> rebuilt = initialFeed(ACCOUNT, 0);
+        assertThat(rebuilt).extracting(HostFeedEntry::position).containsExactly(3L, 4L);
+        assertThat(rebuilt).extracting(HostFeedEntry::eventType).containsExactly("HostRegistered", "HostConnected");
+    }
+
+    @Test
+    void aClientWithoutAResumePositionGetsNoHistoryOnlyWhatHappensNext() {
+        events.deliver("h1", registered("h1", ACCOUNT, "web-1", HostEnvironment.staging));
+        SubscriptionQueryResult<List<HostFeedEntry>, HostFeedEntry> fresh = subscribe(ACCOUNT);
+
+        events.deliver("h1", new HostConnected("h1", ACCOUNT, HostStatus.pending, "sync ok", OBSERVED));
+        queries.emitter.complete(StreamHostFeed.class, query -> true);
+
+        assertThat(fresh.initialResult().block(Duration.ofSeconds(10))).isEmpty();
+        assertThat(fresh.updates().collectList().block(Duration.ofSeconds(10)))
+                .extracting(HostFeedEntry::position).containsExactly(2L);
+    }
+
+    @Test
+    void aResumingClientGetsAtMostAThousandEntriesOldestFirst() {
+        events.deliver("h1", registered("h1", ACCOUNT, "web-1", HostEnvironment.staging));
+        for (int failures = 1; failures <= 1000; failures++) {
+            events.deliver("h1", new HostSyncFailed("h1", ACCOUNT, failures, "timeout", OBSERVED));
+        }
+
+        List<HostFeedEntry> backlog = initialFeed(ACCOUNT, 0);
+
+        assertThat(backlog).hasSize(1000);
+        assertThat(backlog.get(0).position()).isEqualTo(1);
+        assertThat(backlog.get(999).position()).isEqualTo(1000);
+        assertThat(initialFeed(ACCOUNT, 1000)).extracting(HostFeedEntry::position).containsExactly(1001L);
     }
 
     @Test
@@ -88,8 +160,27 @@ class HostFeedTest extends EmbeddedMongoTest {
         events.redeliver(registration);
 
         List<HostFeedEntry> entries = initialFeed(ACCOUNT, 0);
-        assertThat(entries).hasSize(2);
+        assertThat(entries).extracting(HostFeedEntry::position).containsExactly(1L, 2L);
         assertThat(entries.get(0).host().status()).isEqualTo(HostStatus.pending);
+    }
+
+    /**
+     * Updates are emitted when the processor's unit of work commits. A batch that wrote its entries and host
+     * documents and then failed emitted nothing; its retry skips the events as applied but must emit them.
+     */
+    @Test
+    void theRetryOfAFailedBatchEmitsTheEntriesItWroteWithTheirNumbers() {
+        SubscriptionQueryResult<List<HostFeedEntry>, HostFeedEntry> live = subscribe(ACCOUNT);
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        TrackedEventMessage<?> registration = events.deliver("h1",
+                registered("h1", ACCOUNT, "web-1", HostEnvironment.staging));
+        batch.rollback(new IllegalStateException("storing the token failed"));
+
+        events.redeliver(registration);
+        queries.emitter.complete(StreamHostFeed.class, query -> true);
+
+        assertThat(live.updates().collectList().block(Duration.ofSeconds(10)))
+                .extracting(HostFeedEntry::position).containsExactly(1L);
     }
 
     @Test
@@ -122,8 +213,9 @@ class HostFeedTest extends EmbeddedMongoTest {
         return subscribe(accountId, afterPosition).initialResult().block(Duration.ofSeconds(10));
     }
 
+    /** A client that has seen nothing yet: it starts from now. */
     private SubscriptionQueryResult<List<HostFeedEntry>, HostFeedEntry> subscribe(String accountId) {
-        return subscribe(accountId, 0);
+        return subscribe(accountId, -1);
     }
 
     private SubscriptionQueryResult<List<HostFeedEntry>, HostFeedEntry> subscribe(String accountId, long after) {

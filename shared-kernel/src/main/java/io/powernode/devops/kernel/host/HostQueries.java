@@ -35,8 +35,11 @@ public final class HostQueries {
     }
 
     /**
-     * The account's host feed: the initial result is every entry after {@code afterPosition} (oldest first,
-     * a {@code List<HostFeedEntry>}), the updates are new {@link HostViews.HostFeedEntry} entries.
+     * The account's host feed. The initial result (a {@code List<HostFeedEntry>}) is empty when
+     * {@code afterPosition} is negative: a new client starts from now and reads the current hosts from
+     * {@link ListHosts}. Otherwise it holds the entries after {@code afterPosition}, oldest first and at most
+     * 1000 of them: a client that receives a full 1000 may have missed more and should reload the hosts.
+     * The updates are new {@link HostViews.HostFeedEntry} entries, numbered like the initial result's.
      */
     public record StreamHostFeed(String accountId, long afterPosition) {
     }

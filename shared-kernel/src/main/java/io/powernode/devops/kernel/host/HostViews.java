@@ -60,8 +60,11 @@ public final class HostViews {
     }
 
     /**
-     * One change of a host for the account's SSE stream. {@code position} is the event's global position in
-     * the event store: strictly increasing, so a client resumes after the last one it saw.
+     * One change of a host for the account's SSE stream. {@code position} is the entry's number in the feed,
+     * given by the projection in the order it handled the events (not the event's global position in the
+     * event store, which a SQL store can make visible out of order): strictly increasing, and the same number
+     * in the initial result and in live updates, so a client resumes after the last one it saw. Numbers may
+     * have gaps.
      */
     public record HostFeedEntry(long position, String accountId, String hostId, String eventType,
                                 Instant occurredAt, HostView host, Map<String, Object> change) {

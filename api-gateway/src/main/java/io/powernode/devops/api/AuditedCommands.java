@@ -11,13 +11,13 @@ import org.axonframework.extensions.reactor.commandhandling.gateway.ReactorComma
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Signal;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends a user's command with the metadata audit needs, and leaves exactly one activity record for it,
@@ -39,8 +39,16 @@ public class AuditedCommands {
     public record Activity(String action, String targetType, String targetId, Map<String, Object> parameters) {
     }
 
-    /** @return what the command handler answered (the aggregate version for host commands), or empty */
+    /**
+     * @return what the command handler answered (the aggregate version for host commands), or empty. Once
+     * subscribed, the command and its activity record run to the end even if the caller goes away.
+     */
     public Mono<Object> send(RequestContext context, Activity activity, Object command) {
+        return Mono.defer(() -> Mono.fromFuture(dispatch(context, activity, command), true))
+                .flatMap(Mono::justOrEmpty);
+    }
+
+    private CompletableFuture<Optional<Object>> dispatch(RequestContext context, Activity activity, Object command) {
         MetaData metaData = metaData(context);
         // the command bus handles the command on the calling thread, in a JDBC transaction: not on the event loop
         return commands.send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData))
@@ -49,18 +57,23 @@ public class AuditedCommands {
                 .defaultIfEmpty(Optional.empty())
                 .onErrorMap(DomainErrors::unwrap)
                 .materialize()
-                .flatMap(signal -> record(context, activity, metaData, signal).thenReturn(signal))
+                .flatMap(signal -> record(context, activity, metaData, signal.getThrowable()).thenReturn(signal))
                 .<Optional<Object>>dematerialize()
-                .flatMap(Mono::justOrEmpty);
+                .toFuture();
     }
 
-    private Mono<Void> record(RequestContext context, Activity activity, MetaData metaData, Signal<?> signal) {
-        Throwable error = signal.getThrowable();
+    private Mono<Void> record(RequestContext context, Activity activity, MetaData metaData, Throwable error) {
         Outcome outcome = error == null ? Outcome.succeeded : error instanceof DomainError ? Outcome.rejected : Outcome.failed;
+        // a rule's refusal is worded for users; anything else may be infrastructure text, which stays in the log
+        String detail = switch (outcome) {
+            case succeeded -> null;
+            case rejected -> error.getMessage();
+            case failed -> "the platform could not complete the command";
+        };
         ActivityRecorded record = new ActivityRecorded(UUID.randomUUID().toString(), context.accountId(),
                 context.caller().actorId(), MessageMetadata.ActorType.user.name(), activity.action(),
-                activity.targetType(), activity.targetId(), activity.parameters(), outcome,
-                error == null ? null : error.getMessage(), Instant.now(), context.correlationId());
+                activity.targetType(), activity.targetId(), activity.parameters(), outcome, detail, Instant.now(),
+                context.correlationId());
         // publishing appends to the event store: blocking I/O, kept off the event loop
         return Mono.fromRunnable(() -> events.publish(GenericEventMessage.asEventMessage(record).andMetaData(metaData)))
                 .subscribeOn(Schedulers.boundedElastic())

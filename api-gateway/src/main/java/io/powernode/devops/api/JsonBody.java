@@ -59,10 +59,6 @@ public class JsonBody {
             });
         }
 
-        public boolean has(String name) {
-            return object.has(name);
-        }
-
         public boolean isNull(String name) {
             return object.has(name) && object.get(name).isNull();
         }

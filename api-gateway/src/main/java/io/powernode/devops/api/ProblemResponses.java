@@ -2,7 +2,7 @@ package io.powernode.devops.api;
 
 import io.powernode.devops.kernel.common.DomainError;
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,16 +49,19 @@ public class ProblemResponses {
         return DomainErrors.unwrap(failure) instanceof DomainError error ? domainError(error) : unexpected(failure);
     }
 
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<ProblemDetail> aggregateNotFound(AggregateNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", "no such resource", "not_found", List.of());
-    }
-
+    /** Raised when the unit of work commits, after the interceptor that turns it into a domain error has returned. */
     @ExceptionHandler(ConflictingAggregateVersionException.class)
     ResponseEntity<ProblemDetail> staleVersion(ConflictingAggregateVersionException e) {
         return problem(HttpStatus.CONFLICT, "Conflict",
                 "the resource changed since the version given in If-Match; read it again", "stale_version",
                 List.of(new ApiProblem.FieldError("If-Match", "does not match the current version")));
+    }
+
+    /** A second creation of the same aggregate, e.g. a retried registration racing the first one. */
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<ProblemDetail> alreadyCreated(AggregateStreamCreationException e) {
+        return problem(HttpStatus.CONFLICT, "Conflict", "the resource is being created or already exists",
+                "already_exists", List.of());
     }
 
     /** Spring's own refusals (unreadable body, body too large, unsupported media type …) keep their status. */

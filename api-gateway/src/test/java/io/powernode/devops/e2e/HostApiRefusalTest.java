@@ -77,6 +77,18 @@ class HostApiRefusalTest {
     }
 
     @Test
+    void aDeploymentMayRefuseEndpointsOnItsOwnMachine() {
+        try (Platform shared = Platform.start(Map.of("powernode.hosts.allowed-endpoint-schemes", "tcp,https"))) {
+            HostApi api = HostApi.freshAccount(shared);
+            api.post("/hosts", HostApi.body(Map.of("name", "sneaky", "api_endpoint", "unix:///var/run/docker.sock",
+                            "environment", "production")))
+                    .expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("host.api_endpoint");
+            api.register("remote", UNREACHABLE, Map.of());
+        }
+    }
+
+    @Test
     void oversizedBodyIsRefusedWith413() {
         HostApi api = HostApi.freshAccount(platform);
         String huge = body("name", "x".repeat(300 * 1024));

@@ -38,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +46,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 /** The runbook's Docker host endpoints, plus maintenance and manual recovery. */
 @RestController
@@ -72,7 +74,10 @@ class HostController {
     Mono<ResponseEntity<Map<String, Object>>> register(@AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange,
                                                        @RequestBody(required = false) String body) {
         RequestContext context = RequestContext.of(ApiCaller.of(jwt), exchange);
-        HostInput input = requests.registration(body);
+        return offEventLoop(() -> requests.registration(body)).flatMap(input -> register(context, input));
+    }
+
+    private Mono<ResponseEntity<Map<String, Object>>> register(RequestContext context, HostInput input) {
         String hostId = hostIdFor(context);
         RegisterHost command = new RegisterHost(hostId, context.accountId(), input.name(), input.apiEndpoint(),
                 input.environment(), input.tlsVerify(), seal(input), input.syncIntervalSeconds());
@@ -115,11 +120,11 @@ class HostController {
                                                      @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                      @RequestBody(required = false) String body) {
         RequestContext context = RequestContext.of(ApiCaller.of(jwt), exchange);
-        HostInput input = requests.update(body);
-        UpdateHost command = new UpdateHost(id, context.accountId(), input.name(), input.apiEndpoint(),
-                input.environment(), input.tlsVerify(), seal(input), input.removeTls(), input.syncIntervalSeconds(),
-                expectedVersion(ifMatch));
-        return run(context, new Activity("update_host", TARGET, id, input.auditParameters()), id, command);
+        Long expectedVersion = expectedVersion(ifMatch);
+        return offEventLoop(() -> requests.update(body)).flatMap(input -> run(context,
+                new Activity("update_host", TARGET, id, input.auditParameters()), id,
+                new UpdateHost(id, context.accountId(), input.name(), input.apiEndpoint(), input.environment(),
+                        input.tlsVerify(), seal(input), input.removeTls(), input.syncIntervalSeconds(), expectedVersion)));
     }
 
     @DeleteMapping("/{id}")
@@ -182,6 +187,11 @@ class HostController {
     private Mono<Map<String, Object>> body(HostView host) {
         return hosts.lastSyncTimes(List.of(host.id()))
                 .map(synced -> Map.of("host", HostJson.of(host, synced.get(host.id()))));
+    }
+
+    /** Parsing PEM, checking a key against its certificate and sealing are CPU work Netty's event loop must not do. */
+    private static <T> Mono<T> offEventLoop(Callable<T> work) {
+        return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
     }
 
     private SealedCredentials seal(HostInput input) {

@@ -1,9 +1,11 @@
 package io.powernode.devops.api.host;
 
 import io.powernode.devops.api.JsonBody;
+import io.powernode.devops.command.host.DockerHost;
 import io.powernode.devops.docker.PemTls;
 import io.powernode.devops.kernel.host.HostEnvironment;
 import io.powernode.devops.secrets.TlsMaterial;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.net.URI;
@@ -18,18 +20,22 @@ import java.util.Set;
 @Component
 class HostRequests {
 
-    static final int MIN_INTERVAL = 30;
-    static final int MAX_INTERVAL = 3600;
-    static final int DEFAULT_INTERVAL = 60;
+    private static final int DEFAULT_INTERVAL = 60;
     private static final int MAX_NAME = 100;
     private static final Set<String> HOST_FIELDS =
             Set.of("name", "api_endpoint", "environment", "tls_verify", "tls_credentials", "sync_interval_seconds");
     private static final Set<String> TLS_FIELDS = Set.of("ca", "cert", "key");
 
     private final JsonBody body;
+    private final Set<String> allowedSchemes;
 
-    HostRequests(JsonBody body) {
+    /**
+     * @param allowedSchemes which endpoint schemes this deployment accepts: a shared platform refuses
+     *                       {@code unix} so that no account can reach the Docker engine of the machine it runs on
+     */
+    HostRequests(JsonBody body, @Value("${powernode.hosts.allowed-endpoint-schemes}") Set<String> allowedSchemes) {
         this.body = body;
+        this.allowedSchemes = allowedSchemes;
     }
 
     HostInput registration(String json) {
@@ -43,10 +49,11 @@ class HostRequests {
     private HostInput parse(String json, boolean registering) {
         JsonBody.Fields host = body.open(json, "host", HOST_FIELDS);
         String name = name(host, registering);
-        String endpoint = endpoint(host, registering);
+        String endpoint = endpoint(host, registering, allowedSchemes);
         HostEnvironment environment = environment(host, registering);
         Boolean tlsVerify = host.bool("tls_verify");
-        Integer interval = host.integer("sync_interval_seconds", MIN_INTERVAL, MAX_INTERVAL);
+        Integer interval = host.integer("sync_interval_seconds",
+                DockerHost.MIN_SYNC_INTERVAL_SECONDS, DockerHost.MAX_SYNC_INTERVAL_SECONDS);
         boolean removeTls = !registering && host.isNull("tls_credentials");
         TlsMaterial tls = tls(host);
         if (registering) {
@@ -77,12 +84,16 @@ class HostRequests {
         return trimmed;
     }
 
-    private static String endpoint(JsonBody.Fields host, boolean required) {
+    private static String endpoint(JsonBody.Fields host, boolean required, Set<String> allowedSchemes) {
         String endpoint = host.string("api_endpoint", required);
         if (endpoint == null) {
             return null;
         }
         String problem = endpointProblem(endpoint.trim());
+        String scheme = endpoint.trim().split(":", 2)[0];
+        if (problem == null && !allowedSchemes.contains(scheme)) {
+            problem = "uses " + scheme + "://, which this platform does not accept (allowed: " + allowedSchemes + ")";
+        }
         if (problem != null) {
             host.reject("api_endpoint", problem);
             return null;

@@ -1,13 +1,9 @@
 package io.powernode.devops.app.security;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.powernode.devops.secrets.SecretFile;
+
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * The HS256 key that signs API tokens: POWERNODE_JWT_SECRET when set, otherwise a random one generated on
@@ -34,17 +30,6 @@ public final class JwtSecret {
     }
 
     private static byte[] loadOrCreate(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                byte[] fresh = new byte[48];
-                new SecureRandom().nextBytes(fresh);
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(file, Base64.getEncoder().encodeToString(fresh));
-            }
-            return Files.readString(file).trim().getBytes(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the JWT secret " + file, e);
-        }
+        return SecretFile.readOrCreate(file, 48).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -68,8 +68,8 @@ public class DockerHost {
 
     /** The runbook's rule: this many consecutive failed syncs put a host in error. */
     static final int FAILURES_BEFORE_ERROR = 5;
-    static final int MIN_SYNC_INTERVAL_SECONDS = 30;
-    static final int MAX_SYNC_INTERVAL_SECONDS = 3600;
+    public static final int MIN_SYNC_INTERVAL_SECONDS = 30;
+    public static final int MAX_SYNC_INTERVAL_SECONDS = 3600;
 
     @AggregateIdentifier
     private String hostId;

@@ -11,9 +11,7 @@ import io.powernode.devops.kernel.host.HostQueries.StreamHostFeed;
 import io.powernode.devops.kernel.host.HostStatus;
 import io.powernode.devops.kernel.host.HostViews.HostFeedEntry;
 import io.powernode.devops.query.CredentialLeakCheck;
-import io.powernode.devops.query.EmbeddedMongoTest;
 import io.powernode.devops.query.EventDelivery;
-import io.powernode.devops.query.QueryBusFixture;
 import io.powernode.devops.query.ReadModelCollections;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -21,7 +19,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -36,17 +33,7 @@ import static io.powernode.devops.query.host.HostEventsFixture.OTHER_ACCOUNT;
 import static io.powernode.devops.query.host.HostEventsFixture.registered;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class HostFeedTest extends EmbeddedMongoTest {
-    private EventDelivery events;
-    private QueryBusFixture queries;
-
-    @BeforeEach
-    void wire() {
-        queries = new QueryBusFixture();
-        events = new EventDelivery(new HostProjection(database, queries.emitter));
-        queries.register(new HostQueryHandler(database));
-    }
-
+class HostFeedTest extends HostProjectionHarness {
     @Test
     void eachHostEventBecomesAnEntryNumberedInTurnWithTheHostAsItLeftIt() {
         events.deliver("h1", registered("h1", ACCOUNT, "web-1", HostEnvironment.staging));

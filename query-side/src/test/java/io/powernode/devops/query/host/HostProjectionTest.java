@@ -25,12 +25,9 @@ import io.powernode.devops.kernel.host.HostQueries.ListHosts;
 import io.powernode.devops.kernel.host.HostStatus;
 import io.powernode.devops.kernel.host.HostViews.HostPage;
 import io.powernode.devops.kernel.host.HostViews.HostView;
-import io.powernode.devops.query.EmbeddedMongoTest;
 import io.powernode.devops.query.EventDelivery;
-import io.powernode.devops.query.QueryBusFixture;
 import io.powernode.devops.query.ReadModelCollections;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -42,18 +39,8 @@ import static io.powernode.devops.query.host.HostEventsFixture.OTHER_ACCOUNT;
 import static io.powernode.devops.query.host.HostEventsFixture.registered;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class HostProjectionTest extends EmbeddedMongoTest {
+class HostProjectionTest extends HostProjectionHarness {
     private static final String HOST = "host-1";
-
-    private EventDelivery events;
-    private QueryBusFixture queries;
-
-    @BeforeEach
-    void wire() {
-        queries = new QueryBusFixture();
-        events = new EventDelivery(new HostProjection(database, queries.emitter));
-        queries.register(new HostQueryHandler(database));
-    }
 
     @Test
     void aRegisteredHostIsPendingWithItsDetailsAndNoSyncYet() {

@@ -131,7 +131,8 @@ class HostController {
     Mono<ResponseEntity<Void>> remove(@AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange, @PathVariable String id) {
         RequestContext context = RequestContext.of(ApiCaller.of(jwt), exchange);
         return commands.send(context, new Activity("remove_host", TARGET, id, Map.of()), new RemoveHost(id, context.accountId()))
-                .then(Mono.just(ResponseEntity.noContent().build()));
+                .then(hosts.awaitGone(context.accountId(), id))
+                .map(gone -> gone ? ResponseEntity.noContent().build() : ResponseEntity.accepted().build());
     }
 
     @PostMapping("/{id}/maintenance")

@@ -47,6 +47,16 @@ class HostReader {
                 .timeout(readModelWait, find(accountId, hostId).map(view -> new Fresh(view, false)));
     }
 
+    /** True once the read model no longer shows the host; false if it still does after the bounded wait. */
+    Mono<Boolean> awaitGone(String accountId, String hostId) {
+        return find(accountId, hostId)
+                .map(stillThere -> false)
+                .defaultIfEmpty(true)
+                .filter(gone -> gone)
+                .repeatWhenEmpty(repeats -> repeats.delayElements(POLL))
+                .timeout(readModelWait, Mono.just(false));
+    }
+
     /** When each host last answered a sync, as the sync process knows it; empty when it cannot say. */
     Mono<Map<String, Instant>> lastSyncTimes(List<String> hostIds) {
         return queries.ask(new FindLastSyncTimes(hostIds), LastSyncTimes.class)

@@ -4,7 +4,7 @@ import io.powernode.devops.e2e.Platform;
 import io.powernode.devops.kernel.common.MessageMetadata;
 import io.powernode.devops.kernel.host.HostCommands.RecordHostSync;
 import io.powernode.devops.kernel.host.HostCommands.RegisterHost;
-import io.powernode.devops.kernel.host.HostEnvironment;
+import io.powernode.devops.kernel.common.DeploymentEnvironment;
 import io.powernode.devops.kernel.host.HostInventory.ContainerSummary;
 import io.powernode.devops.kernel.host.HostInventory.HostSnapshot;
 import io.powernode.devops.kernel.host.HostInventory.HostSystemInfo;
@@ -53,7 +53,7 @@ class HostSyncBenchmark {
             List<String> hosts = IntStream.range(0, HOSTS).mapToObj(i -> UUID.randomUUID().toString()).toList();
             for (String host : hosts) {
                 commands.sendAndWait(new RegisterHost(host, ACCOUNT, "bench-" + host, "tcp://127.0.0.1:1",
-                        HostEnvironment.custom, false, null, 3600), metaData());
+                        DeploymentEnvironment.custom, false, null, 3600), metaData());
             }
             Thread.sleep(2000); // let the failing first syncs of the unreachable endpoint settle
 

@@ -1,6 +1,6 @@
 package io.powernode.devops.sync;
 
-import io.powernode.devops.kernel.host.HostEnvironment;
+import io.powernode.devops.kernel.common.DeploymentEnvironment;
 import io.powernode.devops.kernel.host.HostEvents.HostCredentialsReplaced;
 import io.powernode.devops.kernel.host.HostEvents.HostDetailsChanged;
 import io.powernode.devops.kernel.host.HostEvents.HostMaintenanceEnded;
@@ -8,7 +8,7 @@ import io.powernode.devops.kernel.host.HostEvents.HostMaintenanceStarted;
 import io.powernode.devops.kernel.host.HostEvents.HostRecoveryRecorded;
 import io.powernode.devops.kernel.host.HostEvents.HostRegistered;
 import io.powernode.devops.kernel.host.HostEvents.HostRemoved;
-import io.powernode.devops.kernel.host.HostStatus;
+import io.powernode.devops.kernel.common.ConnectionStatus;
 import io.powernode.devops.kernel.host.SealedCredentials;
 import org.junit.jupiter.api.Test;
 
@@ -52,9 +52,9 @@ class SyncTargetsProjectionTest {
     void anIntervalChangeReschedulesButAConnectionChangeSyncsAtOnce() {
         projection.on(registered("h1"));
 
-        projection.on(new HostDetailsChanged("h1", "acc-1", "n", "tcp://10.0.0.5:2376", HostEnvironment.staging, true,
+        projection.on(new HostDetailsChanged("h1", "acc-1", "n", "tcp://10.0.0.5:2376", DeploymentEnvironment.staging, true,
                 90, List.of("sync_interval_seconds"), NOW));
-        projection.on(new HostDetailsChanged("h1", "acc-1", "n", "tcp://10.0.0.6:2376", HostEnvironment.staging, true,
+        projection.on(new HostDetailsChanged("h1", "acc-1", "n", "tcp://10.0.0.6:2376", DeploymentEnvironment.staging, true,
                 90, List.of("api_endpoint"), NOW));
         projection.on(new HostCredentialsReplaced("h1", "acc-1", null, NOW));
 
@@ -67,10 +67,10 @@ class SyncTargetsProjectionTest {
     void maintenancePausesAndItsEndSyncsAtOnce() {
         projection.on(registered("h1"));
 
-        projection.on(new HostMaintenanceStarted("h1", "acc-1", HostStatus.connected, "kernel update", NOW));
+        projection.on(new HostMaintenanceStarted("h1", "acc-1", ConnectionStatus.connected, "kernel update", NOW));
         assertThat(targets.find("h1")).hasValueSatisfying(t -> assertThat(t.inMaintenance()).isTrue());
         projection.on(new HostMaintenanceEnded("h1", "acc-1", NOW));
-        projection.on(new HostRecoveryRecorded("h1", "acc-1", HostStatus.error, 5, NOW));
+        projection.on(new HostRecoveryRecorded("h1", "acc-1", ConnectionStatus.error, 5, NOW));
 
         assertThat(targets.find("h1")).hasValueSatisfying(t -> assertThat(t.inMaintenance()).isFalse());
         assertThat(told).containsExactly("sync now h1", "schedule h1 (maintenance)", "sync now h1", "sync now h1");
@@ -91,7 +91,7 @@ class SyncTargetsProjectionTest {
     }
 
     private static HostRegistered registered(String hostId) {
-        return new HostRegistered(hostId, "acc-1", "n", "tcp://10.0.0.5:2376", HostEnvironment.staging, true, SEALED,
+        return new HostRegistered(hostId, "acc-1", "n", "tcp://10.0.0.5:2376", DeploymentEnvironment.staging, true, SEALED,
                 30, NOW);
     }
 }

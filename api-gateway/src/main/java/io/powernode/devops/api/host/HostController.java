@@ -14,9 +14,9 @@ import io.powernode.devops.kernel.host.HostCommands.RegisterHost;
 import io.powernode.devops.kernel.host.HostCommands.RemoveHost;
 import io.powernode.devops.kernel.host.HostCommands.StartHostMaintenance;
 import io.powernode.devops.kernel.host.HostCommands.UpdateHost;
-import io.powernode.devops.kernel.host.HostEnvironment;
+import io.powernode.devops.kernel.common.DeploymentEnvironment;
 import io.powernode.devops.kernel.host.HostQueries.ListHosts;
-import io.powernode.devops.kernel.host.HostStatus;
+import io.powernode.devops.kernel.common.ConnectionStatus;
 import io.powernode.devops.kernel.host.HostViews.HostPage;
 import io.powernode.devops.kernel.host.HostViews.HostView;
 import io.powernode.devops.kernel.host.SealedCredentials;
@@ -97,8 +97,8 @@ class HostController {
     Mono<Map<String, Object>> list(@AuthenticationPrincipal Jwt jwt, @RequestParam MultiValueMap<String, String> query) {
         ApiCaller caller = ApiCaller.of(jwt);
         PageRequest page = Paging.from(query);
-        HostStatus status = enumFilter(query, "status", HostStatus.values(), HostStatus::valueOf);
-        HostEnvironment environment = enumFilter(query, "environment", HostEnvironment.values(), HostEnvironment::valueOf);
+        ConnectionStatus status = enumFilter(query, "status", ConnectionStatus.values(), ConnectionStatus::valueOf);
+        DeploymentEnvironment environment = enumFilter(query, "environment", DeploymentEnvironment.values(), DeploymentEnvironment::valueOf);
         return queries.ask(new ListHosts(caller.accountId(), status, environment, page), HostPage.class)
                 .flatMap(result -> hosts.lastSyncTimes(result.items().stream().map(HostView::id).toList())
                         .map(synced -> Paging.body("hosts",

@@ -1,6 +1,6 @@
 package io.powernode.devops.api.host;
 
-import io.powernode.devops.kernel.host.HostEnvironment;
+import io.powernode.devops.kernel.common.DeploymentEnvironment;
 import io.powernode.devops.secrets.TlsMaterial;
 
 import java.util.LinkedHashMap;
@@ -10,7 +10,7 @@ import java.util.Map;
  * A validated host request body. Null fields were not given (an update leaves them as they are);
  * {@code removeTls} is an explicit {@code "tls_credentials": null}.
  */
-record HostInput(String name, String apiEndpoint, HostEnvironment environment, Boolean tlsVerify, TlsMaterial tls,
+record HostInput(String name, String apiEndpoint, DeploymentEnvironment environment, Boolean tlsVerify, TlsMaterial tls,
                  boolean removeTls, Integer syncIntervalSeconds) {
 
     /** The request as the audit records it: credentials only as a marker, never their content. */

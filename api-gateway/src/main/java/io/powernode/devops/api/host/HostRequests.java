@@ -3,7 +3,7 @@ package io.powernode.devops.api.host;
 import io.powernode.devops.api.JsonBody;
 import io.powernode.devops.command.host.DockerHost;
 import io.powernode.devops.docker.PemTls;
-import io.powernode.devops.kernel.host.HostEnvironment;
+import io.powernode.devops.kernel.common.DeploymentEnvironment;
 import io.powernode.devops.secrets.TlsMaterial;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -50,7 +50,7 @@ class HostRequests {
         JsonBody.Fields host = body.open(json, "host", HOST_FIELDS);
         String name = name(host, registering);
         String endpoint = endpoint(host, registering, allowedSchemes);
-        HostEnvironment environment = environment(host, registering);
+        DeploymentEnvironment environment = environment(host, registering);
         Boolean tlsVerify = host.bool("tls_verify");
         Integer interval = host.integer("sync_interval_seconds",
                 DockerHost.MIN_SYNC_INTERVAL_SECONDS, DockerHost.MAX_SYNC_INTERVAL_SECONDS);
@@ -124,13 +124,13 @@ class HostRequests {
         };
     }
 
-    private static HostEnvironment environment(JsonBody.Fields host, boolean required) {
+    private static DeploymentEnvironment environment(JsonBody.Fields host, boolean required) {
         String value = host.string("environment", required);
         if (value == null) {
             return null;
         }
-        return Arrays.stream(HostEnvironment.values()).filter(e -> e.name().equals(value)).findFirst().orElseGet(() -> {
-            host.reject("environment", "must be one of " + Arrays.toString(HostEnvironment.values()));
+        return Arrays.stream(DeploymentEnvironment.values()).filter(e -> e.name().equals(value)).findFirst().orElseGet(() -> {
+            host.reject("environment", "must be one of " + Arrays.toString(DeploymentEnvironment.values()));
             return null;
         });
     }

@@ -15,21 +15,34 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
 
+    private static final int SNAPSHOT_EVERY = 200;
+
     /**
-     * A host's stream grows with every Docker event it observes; a snapshot every 200 events keeps loading
-     * it cheap for the next sync.
+     * A host's or cluster's stream grows with every Docker event it observes; a snapshot every 200 events
+     * keeps loading it cheap for the next sync.
      */
     @Bean
     SnapshotTriggerDefinition dockerHostSnapshotTrigger(Snapshotter snapshotter) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, 200);
+        return new EventCountSnapshotTriggerDefinition(snapshotter, SNAPSHOT_EVERY);
+    }
+
+    @Bean
+    SnapshotTriggerDefinition swarmClusterSnapshotTrigger(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, SNAPSHOT_EVERY);
     }
 
     /**
-     * Every sync and every Docker event is a command on its host; keeping loaded hosts in memory spares
-     * re-reading their stream each time. Safe across instances too: Axon routes a host's commands to one node.
+     * Every sync and every Docker event is a command on its host or cluster; keeping loaded ones in memory
+     * spares re-reading their stream each time. Axon routes one aggregate's commands to one node, so each
+     * instance's cache stays right.
      */
     @Bean
     Cache dockerHostCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    Cache swarmClusterCache() {
         return new WeakReferenceCache();
     }
 

@@ -8,7 +8,7 @@ import io.powernode.devops.kernel.host.HostCommands.StartHostMaintenance;
 import io.powernode.devops.kernel.host.HostCommands.UpdateHost;
 import io.powernode.devops.kernel.host.HostEvents.HostMaintenanceStarted;
 import io.powernode.devops.kernel.host.HostEvents.HostRemoved;
-import io.powernode.devops.kernel.host.HostStatus;
+import io.powernode.devops.kernel.common.ConnectionStatus;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.stream.Stream;
 
+import static io.powernode.devops.command.endpoint.DomainErrorMatcher.domainError;
 import static io.powernode.devops.command.host.HostTestData.*;
 
 /** A host answers only to its own account; to anyone else, and once removed, it does not exist. */
@@ -49,7 +50,7 @@ class DockerHostAccountScopeTest {
     @ParameterizedTest
     @MethodSource("userCommandsFromAnotherAccount")
     void a_command_from_another_account_finds_no_host(Object command) {
-        fixture.given(hostRegistered(), new HostMaintenanceStarted(HOST_ID, ACCOUNT, HostStatus.pending, "kernel upgrade", NOW))
+        fixture.given(hostRegistered(), new HostMaintenanceStarted(HOST_ID, ACCOUNT, ConnectionStatus.pending, "kernel upgrade", NOW))
                 .when(command)
                 .expectException(domainError(Kind.NOT_FOUND, "host_not_found"))
                 .expectNoEvents();

@@ -9,11 +9,12 @@ import io.powernode.devops.kernel.host.HostEvents.HostDisconnected;
 import io.powernode.devops.kernel.host.HostEvents.HostMaintenanceEnded;
 import io.powernode.devops.kernel.host.HostEvents.HostMaintenanceStarted;
 import io.powernode.devops.kernel.host.HostEvents.HostRecoveryRecorded;
-import io.powernode.devops.kernel.host.HostStatus;
+import io.powernode.devops.kernel.common.ConnectionStatus;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static io.powernode.devops.command.endpoint.DomainErrorMatcher.domainError;
 import static io.powernode.devops.command.host.HostTestData.*;
 
 /** What an operator decides about a host's status: maintenance windows and the manual record_success. */
@@ -21,7 +22,7 @@ class DockerHostMaintenanceTest {
 
     private static final String REASON = "kernel upgrade";
     private static final HostMaintenanceStarted MAINTENANCE_STARTED =
-            new HostMaintenanceStarted(HOST_ID, ACCOUNT, HostStatus.connected, REASON, NOW);
+            new HostMaintenanceStarted(HOST_ID, ACCOUNT, ConnectionStatus.connected, REASON, NOW);
 
     private FixtureConfiguration<DockerHost> fixture;
 
@@ -61,7 +62,7 @@ class DockerHostMaintenanceTest {
         fixture.given(connectedHost())
                 .andGiven(MAINTENANCE_STARTED, new HostMaintenanceEnded(HOST_ID, ACCOUNT, NOW))
                 .when(sync(usualSnapshot(NOW.plusSeconds(30))))
-                .expectEvents(new HostConnected(HOST_ID, ACCOUNT, HostStatus.pending, "First successful sync",
+                .expectEvents(new HostConnected(HOST_ID, ACCOUNT, ConnectionStatus.pending, "First successful sync",
                         NOW.plusSeconds(30)));
     }
 
@@ -95,7 +96,7 @@ class DockerHostMaintenanceTest {
         fixture.given(hostInError())
                 .andGivenCurrentTime(NOW)
                 .when(new RecordHostRecovery(HOST_ID, ACCOUNT))
-                .expectEvents(new HostRecoveryRecorded(HOST_ID, ACCOUNT, HostStatus.error, 5, NOW));
+                .expectEvents(new HostRecoveryRecorded(HOST_ID, ACCOUNT, ConnectionStatus.error, 5, NOW));
     }
 
     @Test
@@ -104,7 +105,7 @@ class DockerHostMaintenanceTest {
                 .andGiven(syncFailed(1, T2), new HostDisconnected(HOST_ID, ACCOUNT, "connection refused", T2))
                 .andGivenCurrentTime(NOW)
                 .when(new RecordHostRecovery(HOST_ID, ACCOUNT))
-                .expectEvents(new HostRecoveryRecorded(HOST_ID, ACCOUNT, HostStatus.disconnected, 1, NOW));
+                .expectEvents(new HostRecoveryRecorded(HOST_ID, ACCOUNT, ConnectionStatus.disconnected, 1, NOW));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.powernode.devops.command.host;
 
 import io.powernode.devops.kernel.common.DomainError.Kind;
-import io.powernode.devops.kernel.host.HostEnvironment;
+import io.powernode.devops.kernel.common.DeploymentEnvironment;
 import io.powernode.devops.kernel.host.HostEvents.HostRegistered;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static io.powernode.devops.command.endpoint.DomainErrorMatcher.domainError;
 import static io.powernode.devops.command.host.HostTestData.*;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +27,7 @@ class DockerHostRegistrationTest {
     void registering_a_host_records_it_as_of_now_and_claims_its_name() {
         fixture.givenCurrentTime(NOW)
                 .when(registerHost(NAME, INTERVAL))
-                .expectEvents(new HostRegistered(HOST_ID, ACCOUNT, NAME, ENDPOINT, HostEnvironment.production,
+                .expectEvents(new HostRegistered(HOST_ID, ACCOUNT, NAME, ENDPOINT, DeploymentEnvironment.production,
                         true, CREDENTIALS, INTERVAL, NOW));
         assertTrue(names.isHeldBy(ACCOUNT, NAME, HOST_ID));
     }
@@ -35,7 +36,7 @@ class DockerHostRegistrationTest {
     void the_name_is_recorded_without_surrounding_blanks() {
         fixture.givenCurrentTime(NOW)
                 .when(registerHost("  " + NAME + " ", INTERVAL))
-                .expectEvents(new HostRegistered(HOST_ID, ACCOUNT, NAME, ENDPOINT, HostEnvironment.production,
+                .expectEvents(new HostRegistered(HOST_ID, ACCOUNT, NAME, ENDPOINT, DeploymentEnvironment.production,
                         true, CREDENTIALS, INTERVAL, NOW));
     }
 
@@ -56,7 +57,7 @@ class DockerHostRegistrationTest {
         fixture.givenCurrentTime(NOW)
                 .when(registerHost(NAME, INTERVAL))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new HostRegistered(HOST_ID, ACCOUNT, NAME, ENDPOINT, HostEnvironment.production,
+                .expectEvents(new HostRegistered(HOST_ID, ACCOUNT, NAME, ENDPOINT, DeploymentEnvironment.production,
                         true, CREDENTIALS, INTERVAL, NOW));
     }
 

@@ -4,7 +4,7 @@ import io.powernode.devops.kernel.host.HostEvents.HostConnected;
 import io.powernode.devops.kernel.host.HostEvents.HostDisconnected;
 import io.powernode.devops.kernel.host.HostEvents.HostMarkedError;
 import io.powernode.devops.kernel.host.HostInventory.HostSnapshot;
-import io.powernode.devops.kernel.host.HostStatus;
+import io.powernode.devops.kernel.common.ConnectionStatus;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class DockerHostSyncHealthTest {
     @Test
     void the_first_sync_connects_a_pending_host_and_records_its_whole_inventory() {
         List<Object> expected = new ArrayList<>();
-        expected.add(new HostConnected(HOST_ID, ACCOUNT, HostStatus.pending, "First successful sync", T1));
+        expected.add(new HostConnected(HOST_ID, ACCOUNT, ConnectionStatus.pending, "First successful sync", T1));
         expected.addAll(usualInventoryRecorded(T1));
 
         fixture.given(hostRegistered())
@@ -46,7 +46,7 @@ class DockerHostSyncHealthTest {
     void a_pending_host_that_finally_answers_says_after_how_many_failures() {
         fixture.given(hostRegistered(), syncFailed(1, T1), syncFailed(2, T2))
                 .when(sync(new HostSnapshot(null, List.of(), List.of(), List.of(), List.of(), T3)))
-                .expectEvents(new HostConnected(HOST_ID, ACCOUNT, HostStatus.pending,
+                .expectEvents(new HostConnected(HOST_ID, ACCOUNT, ConnectionStatus.pending,
                         "First successful sync after 2 failed syncs", T3));
     }
 
@@ -54,7 +54,7 @@ class DockerHostSyncHealthTest {
     void the_fifth_failure_puts_a_pending_host_in_error() {
         fixture.given(hostRegistered(), syncFailed(1, T1), syncFailed(2, T2), syncFailed(3, T3), syncFailed(4, T4))
                 .when(syncFailure(T5))
-                .expectEvents(syncFailed(5, T5), new HostMarkedError(HOST_ID, ACCOUNT, HostStatus.pending, 5,
+                .expectEvents(syncFailed(5, T5), new HostMarkedError(HOST_ID, ACCOUNT, ConnectionStatus.pending, 5,
                         "5 consecutive syncs failed; last error: connection refused", T5));
     }
 
@@ -73,7 +73,7 @@ class DockerHostSyncHealthTest {
 
         fixture.given(beforeFifthFailure)
                 .when(syncFailure(T6))
-                .expectEvents(syncFailed(5, T6), new HostMarkedError(HOST_ID, ACCOUNT, HostStatus.disconnected, 5,
+                .expectEvents(syncFailed(5, T6), new HostMarkedError(HOST_ID, ACCOUNT, ConnectionStatus.disconnected, 5,
                         "5 consecutive syncs failed; last error: connection refused", T6));
     }
 
@@ -89,7 +89,7 @@ class DockerHostSyncHealthTest {
         fixture.given(connectedHost())
                 .andGiven(syncFailed(1, T2), new HostDisconnected(HOST_ID, ACCOUNT, "connection refused", T2))
                 .when(sync(usualSnapshot(T3)))
-                .expectEvents(new HostConnected(HOST_ID, ACCOUNT, HostStatus.disconnected,
+                .expectEvents(new HostConnected(HOST_ID, ACCOUNT, ConnectionStatus.disconnected,
                         "Answers again after 1 failed sync", T3));
     }
 
@@ -97,7 +97,7 @@ class DockerHostSyncHealthTest {
     void a_sync_brings_a_host_back_from_error() {
         fixture.given(hostInError())
                 .when(sync(usualSnapshot(T6.plusSeconds(60))))
-                .expectEvents(new HostConnected(HOST_ID, ACCOUNT, HostStatus.error,
+                .expectEvents(new HostConnected(HOST_ID, ACCOUNT, ConnectionStatus.error,
                         "Recovered from error: answers again after 5 failed syncs", T6.plusSeconds(60)));
     }
 

@@ -3,7 +3,7 @@ package io.powernode.devops.command.host;
 import io.powernode.devops.kernel.common.DomainError.Kind;
 import io.powernode.devops.kernel.host.HostCommands.RemoveHost;
 import io.powernode.devops.kernel.host.HostCommands.UpdateHost;
-import io.powernode.devops.kernel.host.HostEnvironment;
+import io.powernode.devops.kernel.common.DeploymentEnvironment;
 import io.powernode.devops.kernel.host.HostEvents.HostCredentialsReplaced;
 import io.powernode.devops.kernel.host.HostEvents.HostDetailsChanged;
 import io.powernode.devops.kernel.host.HostEvents.HostRemoved;
@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static io.powernode.devops.command.endpoint.DomainErrorMatcher.domainError;
 import static io.powernode.devops.command.host.HostTestData.*;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +33,7 @@ class DockerHostUpdateTest {
     }
 
     /** An update that leaves every field as it is unless the test sets it. */
-    private static UpdateHost update(String name, String apiEndpoint, HostEnvironment environment, Boolean tlsVerify,
+    private static UpdateHost update(String name, String apiEndpoint, DeploymentEnvironment environment, Boolean tlsVerify,
                                      Integer syncIntervalSeconds) {
         return new UpdateHost(HOST_ID, ACCOUNT, name, apiEndpoint, environment, tlsVerify, null, false,
                 syncIntervalSeconds, null);
@@ -47,16 +48,16 @@ class DockerHostUpdateTest {
     void changed_fields_are_recorded_with_the_full_new_details() {
         fixture.given(hostRegistered())
                 .andGivenCurrentTime(NOW)
-                .when(update(null, "https://docker2.example.com:2376", HostEnvironment.staging, false, 300))
+                .when(update(null, "https://docker2.example.com:2376", DeploymentEnvironment.staging, false, 300))
                 .expectEvents(new HostDetailsChanged(HOST_ID, ACCOUNT, NAME, "https://docker2.example.com:2376",
-                        HostEnvironment.staging, false, 300,
+                        DeploymentEnvironment.staging, false, 300,
                         List.of("api_endpoint", "environment", "tls_verify", "sync_interval_seconds"), NOW));
     }
 
     @Test
     void an_update_that_repeats_the_current_values_records_nothing() {
         fixture.given(hostRegistered())
-                .when(update(NAME, ENDPOINT, HostEnvironment.production, true, INTERVAL))
+                .when(update(NAME, ENDPOINT, DeploymentEnvironment.production, true, INTERVAL))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -66,7 +67,7 @@ class DockerHostUpdateTest {
         fixture.given(hostRegistered())
                 .andGivenCurrentTime(NOW)
                 .when(update("web-2", null, null, null, null))
-                .expectEvents(new HostDetailsChanged(HOST_ID, ACCOUNT, "web-2", ENDPOINT, HostEnvironment.production,
+                .expectEvents(new HostDetailsChanged(HOST_ID, ACCOUNT, "web-2", ENDPOINT, DeploymentEnvironment.production,
                         true, INTERVAL, List.of("name"), NOW));
         assertTrue(names.isHeldBy(ACCOUNT, "web-2", HOST_ID));
         assertFalse(names.isHeldBy(ACCOUNT, NAME, HOST_ID));
@@ -77,7 +78,7 @@ class DockerHostUpdateTest {
         fixture.given(hostRegistered())
                 .andGivenCurrentTime(NOW)
                 .when(update("Web-1", null, null, null, null))
-                .expectEvents(new HostDetailsChanged(HOST_ID, ACCOUNT, "Web-1", ENDPOINT, HostEnvironment.production,
+                .expectEvents(new HostDetailsChanged(HOST_ID, ACCOUNT, "Web-1", ENDPOINT, DeploymentEnvironment.production,
                         true, INTERVAL, List.of("name"), NOW));
         assertTrue(names.isHeldBy(ACCOUNT, NAME, HOST_ID));
     }
@@ -136,7 +137,7 @@ class DockerHostUpdateTest {
                 .andGivenCurrentTime(NOW)
                 .when(new UpdateHost(HOST_ID, ACCOUNT, null, null, null, false, NEW_CREDENTIALS, false, null, null))
                 .expectEvents(
-                        new HostDetailsChanged(HOST_ID, ACCOUNT, NAME, ENDPOINT, HostEnvironment.production, false,
+                        new HostDetailsChanged(HOST_ID, ACCOUNT, NAME, ENDPOINT, DeploymentEnvironment.production, false,
                                 INTERVAL, List.of("tls_verify"), NOW),
                         new HostCredentialsReplaced(HOST_ID, ACCOUNT, NEW_CREDENTIALS, NOW));
     }

@@ -1,10 +1,10 @@
 package io.powernode.devops.command.host;
 
-import io.powernode.devops.kernel.common.DomainError;
+import io.powernode.devops.command.endpoint.NameRegistry;
 import io.powernode.devops.kernel.host.HostCommands.RecordHostSync;
 import io.powernode.devops.kernel.host.HostCommands.RecordHostSyncFailure;
 import io.powernode.devops.kernel.host.HostCommands.RegisterHost;
-import io.powernode.devops.kernel.host.HostEnvironment;
+import io.powernode.devops.kernel.common.DeploymentEnvironment;
 import io.powernode.devops.kernel.host.HostEvents.HostConnected;
 import io.powernode.devops.kernel.host.HostEvents.HostContainersChanged;
 import io.powernode.devops.kernel.host.HostEvents.HostDisconnected;
@@ -21,13 +21,10 @@ import io.powernode.devops.kernel.host.HostInventory.HostSystemInfo;
 import io.powernode.devops.kernel.host.HostInventory.ImageSummary;
 import io.powernode.devops.kernel.host.HostInventory.NetworkSummary;
 import io.powernode.devops.kernel.host.HostInventory.VolumeSummary;
-import io.powernode.devops.kernel.host.HostStatus;
+import io.powernode.devops.kernel.common.ConnectionStatus;
 import io.powernode.devops.kernel.host.SealedCredentials;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,24 +67,24 @@ final class HostTestData {
     private HostTestData() {
     }
 
-    static FixtureConfiguration<DockerHost> fixtureWith(HostNameRegistry names) {
+    static FixtureConfiguration<DockerHost> fixtureWith(NameRegistry names) {
         FixtureConfiguration<DockerHost> fixture = new AggregateTestFixture<>(DockerHost.class);
         fixture.registerInjectableResource(names);
         return fixture;
     }
 
     static RegisterHost registerHost(String name, int syncIntervalSeconds) {
-        return new RegisterHost(HOST_ID, ACCOUNT, name, ENDPOINT, HostEnvironment.production, true, CREDENTIALS,
+        return new RegisterHost(HOST_ID, ACCOUNT, name, ENDPOINT, DeploymentEnvironment.production, true, CREDENTIALS,
                 syncIntervalSeconds);
     }
 
     static HostRegistered hostRegistered() {
-        return new HostRegistered(HOST_ID, ACCOUNT, NAME, ENDPOINT, HostEnvironment.production, true, CREDENTIALS,
+        return new HostRegistered(HOST_ID, ACCOUNT, NAME, ENDPOINT, DeploymentEnvironment.production, true, CREDENTIALS,
                 INTERVAL, REGISTERED_AT);
     }
 
     static HostRegistered hostRegisteredWithoutCredentials() {
-        return new HostRegistered(HOST_ID, ACCOUNT, NAME, ENDPOINT, HostEnvironment.production, true, null,
+        return new HostRegistered(HOST_ID, ACCOUNT, NAME, ENDPOINT, DeploymentEnvironment.production, true, null,
                 INTERVAL, REGISTERED_AT);
     }
 
@@ -124,7 +121,7 @@ final class HostTestData {
     static List<Object> connectedHost() {
         List<Object> history = new ArrayList<>();
         history.add(hostRegistered());
-        history.add(new HostConnected(HOST_ID, ACCOUNT, HostStatus.pending, "First successful sync", T1));
+        history.add(new HostConnected(HOST_ID, ACCOUNT, ConnectionStatus.pending, "First successful sync", T1));
         history.addAll(usualInventoryRecorded(T1));
         return history;
     }
@@ -142,22 +139,8 @@ final class HostTestData {
         history.add(syncFailed(3, T4));
         history.add(syncFailed(4, T5));
         history.add(syncFailed(5, T6));
-        history.add(new HostMarkedError(HOST_ID, ACCOUNT, HostStatus.disconnected, 5,
+        history.add(new HostMarkedError(HOST_ID, ACCOUNT, ConnectionStatus.disconnected, 5,
                 "5 consecutive syncs failed; last error: connection refused", T6));
         return history;
-    }
-
-    static Matcher<DomainError> domainError(DomainError.Kind kind, String code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(DomainError error) {
-                return error.kind() == kind && error.code().equals(code);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a DomainError " + kind + " with code " + code);
-            }
-        };
     }
 }

@@ -1,34 +1,16 @@
 package io.powernode.devops.command.host;
 
-import java.util.HashMap;
-import java.util.Map;
+import io.powernode.devops.command.endpoint.InMemoryNameRegistry;
+import io.powernode.devops.command.endpoint.NameRegistry.Kind;
 
-/** The name registry for fixtures: claims live in a map keyed by account and uniqueness key. */
-final class InMemoryHostNameRegistry implements HostNameRegistry {
+/** The in-memory name registry as host tests speak to it: every claim is a Docker host's. */
+final class InMemoryHostNameRegistry extends InMemoryNameRegistry {
 
-    private record Claim(String accountId, String key) {
-    }
-
-    private final Map<Claim, String> holders = new HashMap<>();
-
-    @Override
-    public void claim(String accountId, String name, String hostId) {
-        String holder = holders.putIfAbsent(claimOf(accountId, name), hostId);
-        if (holder != null && !holder.equals(hostId)) {
-            throw HostNameRegistry.nameTaken(name);
-        }
-    }
-
-    @Override
-    public void release(String accountId, String name, String hostId) {
-        holders.remove(claimOf(accountId, name), hostId);
+    void claim(String accountId, String name, String hostId) {
+        claim(Kind.docker_host, accountId, name, hostId);
     }
 
     boolean isHeldBy(String accountId, String name, String hostId) {
-        return hostId.equals(holders.get(claimOf(accountId, name)));
-    }
-
-    private static Claim claimOf(String accountId, String name) {
-        return new Claim(accountId, HostNameRegistry.uniquenessKey(name));
+        return isHeldBy(Kind.docker_host, accountId, name, hostId);
     }
 }

@@ -1,7 +1,7 @@
 package io.powernode.devops.query.host;
 
-import io.powernode.devops.kernel.host.HostEnvironment;
-import io.powernode.devops.kernel.host.HostStatus;
+import io.powernode.devops.kernel.common.DeploymentEnvironment;
+import io.powernode.devops.kernel.common.ConnectionStatus;
 import io.powernode.devops.kernel.host.HostViews.HostView;
 import org.bson.Document;
 
@@ -44,10 +44,10 @@ final class HostDocuments {
                 host.getString(ACCOUNT_ID),
                 host.getString(NAME),
                 host.getString(API_ENDPOINT),
-                enumValue(host, ENVIRONMENT, HostEnvironment.class),
+                enumValue(host, ENVIRONMENT, DeploymentEnvironment.class),
                 host.getBoolean(TLS_VERIFY, false),
                 host.getBoolean(HAS_TLS_CREDENTIALS, false),
-                enumValue(host, STATUS, HostStatus.class),
+                enumValue(host, STATUS, ConnectionStatus.class),
                 host.getInteger(CONSECUTIVE_FAILURES, 0),
                 instant(host, LAST_SYNCED_AT),
                 host.getString(LAST_ERROR),

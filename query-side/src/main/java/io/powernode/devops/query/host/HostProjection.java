@@ -23,7 +23,7 @@ import io.powernode.devops.kernel.host.HostEvents.HostSyncFailed;
 import io.powernode.devops.kernel.host.HostEvents.HostSystemInfoChanged;
 import io.powernode.devops.kernel.host.HostEvents.HostVolumesChanged;
 import io.powernode.devops.kernel.host.HostInventory.HostSystemInfo;
-import io.powernode.devops.kernel.host.HostStatus;
+import io.powernode.devops.kernel.common.ConnectionStatus;
 import io.powernode.devops.query.ReadModelCollections;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -87,7 +87,7 @@ public class HostProjection {
                 .append(ENVIRONMENT, name(event.environment()))
                 .append(TLS_VERIFY, event.tlsVerify())
                 .append(HAS_TLS_CREDENTIALS, event.credentials() != null)
-                .append(STATUS, name(HostStatus.pending))
+                .append(STATUS, name(ConnectionStatus.pending))
                 .append(CONSECUTIVE_FAILURES, 0)
                 .append(CONTAINER_COUNT, 0)
                 .append(IMAGE_COUNT, 0)
@@ -139,7 +139,7 @@ public class HostProjection {
     @EventHandler
     void on(HostConnected event, DomainEventMessage<?> message) {
         update(message, event.hostId(), event.accountId(),
-                change("status", name(HostStatus.connected), "previous_status", name(event.previousStatus()),
+                change("status", name(ConnectionStatus.connected), "previous_status", name(event.previousStatus()),
                         "reason", event.reason()),
                 host -> healthy(host).append(LAST_SYNCED_AT, date(event.connectedAt())));
     }
@@ -155,39 +155,39 @@ public class HostProjection {
     @EventHandler
     void on(HostDisconnected event, DomainEventMessage<?> message) {
         update(message, event.hostId(), event.accountId(),
-                change("status", name(HostStatus.disconnected), "reason", event.reason()),
-                host -> host.append(STATUS, name(HostStatus.disconnected)));
+                change("status", name(ConnectionStatus.disconnected), "reason", event.reason()),
+                host -> host.append(STATUS, name(ConnectionStatus.disconnected)));
     }
 
     @EventHandler
     void on(HostMarkedError event, DomainEventMessage<?> message) {
         update(message, event.hostId(), event.accountId(),
-                change("status", name(HostStatus.error), "previous_status", name(event.previousStatus()),
+                change("status", name(ConnectionStatus.error), "previous_status", name(event.previousStatus()),
                         "consecutive_failures", event.consecutiveFailures(), "reason", event.reason()),
-                host -> host.append(STATUS, name(HostStatus.error))
+                host -> host.append(STATUS, name(ConnectionStatus.error))
                         .append(CONSECUTIVE_FAILURES, event.consecutiveFailures()));
     }
 
     @EventHandler
     void on(HostMaintenanceStarted event, DomainEventMessage<?> message) {
         update(message, event.hostId(), event.accountId(),
-                change("status", name(HostStatus.maintenance), "previous_status", name(event.previousStatus()),
+                change("status", name(ConnectionStatus.maintenance), "previous_status", name(event.previousStatus()),
                         "reason", event.reason()),
-                host -> host.append(STATUS, name(HostStatus.maintenance)));
+                host -> host.append(STATUS, name(ConnectionStatus.maintenance)));
     }
 
     /** Pending again until a sync confirms the host answers; the failures before maintenance no longer count. */
     @EventHandler
     void on(HostMaintenanceEnded event, DomainEventMessage<?> message) {
         update(message, event.hostId(), event.accountId(),
-                change("status", name(HostStatus.pending)),
-                host -> host.append(STATUS, name(HostStatus.pending)).append(CONSECUTIVE_FAILURES, 0));
+                change("status", name(ConnectionStatus.pending)),
+                host -> host.append(STATUS, name(ConnectionStatus.pending)).append(CONSECUTIVE_FAILURES, 0));
     }
 
     @EventHandler
     void on(HostRecoveryRecorded event, DomainEventMessage<?> message) {
         update(message, event.hostId(), event.accountId(),
-                change("status", name(HostStatus.connected), "previous_status", name(event.previousStatus()),
+                change("status", name(ConnectionStatus.connected), "previous_status", name(event.previousStatus()),
                         "cleared_failures", event.clearedFailures()),
                 HostProjection::healthy);
     }
@@ -277,7 +277,7 @@ public class HostProjection {
     }
 
     private static Document healthy(Document host) {
-        return host.append(STATUS, name(HostStatus.connected))
+        return host.append(STATUS, name(ConnectionStatus.connected))
                 .append(CONSECUTIVE_FAILURES, 0)
                 .append(LAST_ERROR, null);
     }

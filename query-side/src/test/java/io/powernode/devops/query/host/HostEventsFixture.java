@@ -1,6 +1,6 @@
 package io.powernode.devops.query.host;
 
-import io.powernode.devops.kernel.host.HostEnvironment;
+import io.powernode.devops.kernel.common.DeploymentEnvironment;
 import io.powernode.devops.kernel.host.HostEvents.HostRegistered;
 import io.powernode.devops.kernel.host.SealedCredentials;
 
@@ -18,7 +18,7 @@ final class HostEventsFixture {
     private HostEventsFixture() {
     }
 
-    static HostRegistered registered(String hostId, String accountId, String name, HostEnvironment environment) {
+    static HostRegistered registered(String hostId, String accountId, String name, DeploymentEnvironment environment) {
         return new HostRegistered(hostId, accountId, name, "tcp://" + name + ":2376", environment, true, CREDENTIALS,
                 60, OBSERVED);
     }

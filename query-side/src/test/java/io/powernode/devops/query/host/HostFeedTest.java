@@ -1,6 +1,6 @@
 package io.powernode.devops.query.host;
 
-import io.powernode.devops.kernel.host.HostEnvironment;
+import io.powernode.devops.kernel.common.DeploymentEnvironment;
 import io.powernode.devops.kernel.host.HostEvents.DockerEventObserved;
 import io.powernode.devops.kernel.host.HostEvents.HostConnected;
 import io.powernode.devops.kernel.host.HostEvents.HostCredentialsReplaced;
@@ -8,7 +8,7 @@ import io.powernode.devops.kernel.host.HostEvents.HostRemoved;
 import io.powernode.devops.kernel.host.HostEvents.HostSyncFailed;
 import io.powernode.devops.kernel.host.HostInventory.DockerEventRecord;
 import io.powernode.devops.kernel.host.HostQueries.StreamHostFeed;
-import io.powernode.devops.kernel.host.HostStatus;
+import io.powernode.devops.kernel.common.ConnectionStatus;
 import io.powernode.devops.kernel.host.HostViews.HostFeedEntry;
 import io.powernode.devops.query.CredentialLeakCheck;
 import io.powernode.devops.query.EventDelivery;
@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HostFeedTest extends HostProjectionHarness {
     @Test
     void eachHostEventBecomesAnEntryNumberedInTurnWithTheHostAsItLeftIt() {
-        events.deliver("h1", registered("h1", ACCOUNT, "web-1", HostEnvironment.staging));
+        events.deliver("h1", registered("h1", ACCOUNT, "web-1", DeploymentEnvironment.staging));
         events.deliver("h1", new HostSyncFailed("h1", ACCOUNT, 1, "timeout", OBSERVED));
 
         List<HostFeedEntry> entries = initialFeed(ACCOUNT, 0);
@@ -54,9 +54,9 @@ class HostFeedTest extends HostProjectionHarness {
 
     @Test
     void aResumingClientGetsOnlyItsAccountsEntriesAfterItsLastNumberInOrder() {
-        events.deliver("h1", registered("h1", ACCOUNT, "web-1", HostEnvironment.staging));
-        events.deliver("h2", registered("h2", OTHER_ACCOUNT, "db-1", HostEnvironment.staging));
-        events.deliver("h1", new HostConnected("h1", ACCOUNT, HostStatus.pending, "sync ok", OBSERVED));
+        events.deliver("h1", registered("h1", ACCOUNT, "web-1", DeploymentEnvironment.staging));
+        events.deliver("h2", registered("h2", OTHER_ACCOUNT, "db-1", DeploymentEnvironment.staging));
+        events.deliver("h1", new HostConnected("h1", ACCOUNT, ConnectionStatus.pending, "sync ok", OBSERVED));
         events.deliver("h1", new DockerEventObserved("h1", ACCOUNT,
                 new DockerEventRecord("container", "start", "c1", Map.of(), "local", 1L)));
         events.deliver("h1", new HostRemoved("h1", ACCOUNT, "web-1", OBSERVED));
@@ -72,9 +72,9 @@ class HostFeedTest extends HostProjectionHarness {
     /** A SQL store can make position 10 visible after 11: a client that has the entry of 11 still gets 10. */
     @Test
     void entriesAreNumberedInHandlingOrderNotByGlobalPosition() {
-        events.deliverAt(11, "h1", registered("h1", ACCOUNT, "web-1", HostEnvironment.staging));
+        events.deliverAt(11, "h1", registered("h1", ACCOUNT, "web-1", DeploymentEnvironment.staging));
         TrackedEventMessage<?> committedLate = events.deliverAt(10, "h2",
-                registered("h2", ACCOUNT, "web-2", HostEnvironment.staging));
+                registered("h2", ACCOUNT, "web-2", DeploymentEnvironment.staging));
         events.redeliver(committedLate);
 
         List<HostFeedEntry> entries = initialFeed(ACCOUNT, 0);
@@ -86,11 +86,11 @@ class HostFeedTest extends HostProjectionHarness {
 
     @Test
     void numberingContinuesAfterARestart() {
-        events.deliver("h1", registered("h1", ACCOUNT, "web-1", HostEnvironment.staging));
-        events.deliver("h1", new HostConnected("h1", ACCOUNT, HostStatus.pending, "sync ok", OBSERVED));
+        events.deliver("h1", registered("h1", ACCOUNT, "web-1", DeploymentEnvironment.staging));
+        events.deliver("h1", new HostConnected("h1", ACCOUNT, ConnectionStatus.pending, "sync ok", OBSERVED));
 
         EventDelivery restarted = new EventDelivery(new HostProjection(database, queries.emitter));
-        restarted.deliver("h2", registered("h2", ACCOUNT, "web-2", HostEnvironment.staging));
+        restarted.deliver("h2", registered("h2", ACCOUNT, "web-2", DeploymentEnvironment.staging));
 
         assertThat(initialFeed(ACCOUNT, 0)).extracting(HostFeedEntry::position).containsExactly(1L, 2L, 3L);
     }
@@ -99,8 +99,8 @@ class HostFeedTest extends HostProjectionHarness {
     @Test
     void aReplayNumbersTheRebuiltEntriesAboveEveryEarlierOne() {
         List<TrackedEventMessage<?>> history = List.of(
-                events.deliver("h1", registered("h1", ACCOUNT, "web-1", HostEnvironment.staging)),
-                events.deliver("h1", new HostConnected("h1", ACCOUNT, HostStatus.pending, "sync ok", OBSERVED)));
+                events.deliver("h1", registered("h1", ACCOUNT, "web-1", DeploymentEnvironment.staging)),
+                events.deliver("h1", new HostConnected("h1", ACCOUNT, ConnectionStatus.pending, "sync ok", OBSERVED)));
 
         events.reset();
         history.forEach(events::redeliver);
@@ -112,10 +112,10 @@ class HostFeedTest extends HostProjectionHarness {
 
     @Test
     void aClientWithoutAResumePositionGetsNoHistoryOnlyWhatHappensNext() {
-        events.deliver("h1", registered("h1", ACCOUNT, "web-1", HostEnvironment.staging));
+        events.deliver("h1", registered("h1", ACCOUNT, "web-1", DeploymentEnvironment.staging));
         SubscriptionQueryResult<List<HostFeedEntry>, HostFeedEntry> fresh = subscribe(ACCOUNT);
 
-        events.deliver("h1", new HostConnected("h1", ACCOUNT, HostStatus.pending, "sync ok", OBSERVED));
+        events.deliver("h1", new HostConnected("h1", ACCOUNT, ConnectionStatus.pending, "sync ok", OBSERVED));
         queries.emitter.complete(StreamHostFeed.class, query -> true);
 
         assertThat(fresh.initialResult().block(Duration.ofSeconds(10))).isEmpty();
@@ -125,7 +125,7 @@ class HostFeedTest extends HostProjectionHarness {
 
     @Test
     void aResumingClientGetsAtMostAThousandEntriesOldestFirst() {
-        events.deliver("h1", registered("h1", ACCOUNT, "web-1", HostEnvironment.staging));
+        events.deliver("h1", registered("h1", ACCOUNT, "web-1", DeploymentEnvironment.staging));
         for (int failures = 1; failures <= 1000; failures++) {
             events.deliver("h1", new HostSyncFailed("h1", ACCOUNT, failures, "timeout", OBSERVED));
         }
@@ -141,14 +141,14 @@ class HostFeedTest extends HostProjectionHarness {
     @Test
     void aReDeliveredEventAddsNoSecondEntry() {
         TrackedEventMessage<?> registration = events.deliver("h1",
-                registered("h1", ACCOUNT, "web-1", HostEnvironment.staging));
-        events.deliver("h1", new HostConnected("h1", ACCOUNT, HostStatus.pending, "sync ok", OBSERVED));
+                registered("h1", ACCOUNT, "web-1", DeploymentEnvironment.staging));
+        events.deliver("h1", new HostConnected("h1", ACCOUNT, ConnectionStatus.pending, "sync ok", OBSERVED));
 
         events.redeliver(registration);
 
         List<HostFeedEntry> entries = initialFeed(ACCOUNT, 0);
         assertThat(entries).extracting(HostFeedEntry::position).containsExactly(1L, 2L);
-        assertThat(entries.get(0).host().status()).isEqualTo(HostStatus.pending);
+        assertThat(entries.get(0).host().status()).isEqualTo(ConnectionStatus.pending);
     }
 
     /**
@@ -160,7 +160,7 @@ class HostFeedTest extends HostProjectionHarness {
         SubscriptionQueryResult<List<HostFeedEntry>, HostFeedEntry> live = subscribe(ACCOUNT);
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
         TrackedEventMessage<?> registration = events.deliver("h1",
-                registered("h1", ACCOUNT, "web-1", HostEnvironment.staging));
+                registered("h1", ACCOUNT, "web-1", DeploymentEnvironment.staging));
         batch.rollback(new IllegalStateException("storing the token failed"));
 
         events.redeliver(registration);
@@ -175,8 +175,8 @@ class HostFeedTest extends HostProjectionHarness {
         SubscriptionQueryResult<List<HostFeedEntry>, HostFeedEntry> mine = subscribe(ACCOUNT);
         SubscriptionQueryResult<List<HostFeedEntry>, HostFeedEntry> theirs = subscribe(OTHER_ACCOUNT);
 
-        events.deliver("h1", registered("h1", ACCOUNT, "web-1", HostEnvironment.staging));
-        events.deliver("h1", new HostConnected("h1", ACCOUNT, HostStatus.pending, "sync ok", OBSERVED));
+        events.deliver("h1", registered("h1", ACCOUNT, "web-1", DeploymentEnvironment.staging));
+        events.deliver("h1", new HostConnected("h1", ACCOUNT, ConnectionStatus.pending, "sync ok", OBSERVED));
         queries.emitter.complete(StreamHostFeed.class, query -> true);
 
         List<HostFeedEntry> received = mine.updates().collectList().block(Duration.ofSeconds(10));
@@ -187,7 +187,7 @@ class HostFeedTest extends HostProjectionHarness {
 
     @Test
     void sealedCredentialsReachNoDocument() {
-        events.deliver("h1", registered("h1", ACCOUNT, "web-1", HostEnvironment.staging));
+        events.deliver("h1", registered("h1", ACCOUNT, "web-1", DeploymentEnvironment.staging));
         events.deliver("h1", new HostCredentialsReplaced("h1", ACCOUNT, CREDENTIALS, OBSERVED));
 
         CredentialLeakCheck.assertNowhere(database, CIPHERTEXT);

@@ -1,7 +1,7 @@
 package io.powernode.devops.query.host;
 
 import io.powernode.devops.kernel.common.PageRequest;
-import io.powernode.devops.kernel.host.HostEnvironment;
+import io.powernode.devops.kernel.common.DeploymentEnvironment;
 import io.powernode.devops.kernel.host.HostEvents.DockerEventObserved;
 import io.powernode.devops.kernel.host.HostEvents.HostConnected;
 import io.powernode.devops.kernel.host.HostEvents.HostContainersChanged;
@@ -22,7 +22,7 @@ import io.powernode.devops.kernel.host.HostInventory.HostSystemInfo;
 import io.powernode.devops.kernel.host.HostInventory.ImageSummary;
 import io.powernode.devops.kernel.host.HostQueries.FindHost;
 import io.powernode.devops.kernel.host.HostQueries.ListHosts;
-import io.powernode.devops.kernel.host.HostStatus;
+import io.powernode.devops.kernel.common.ConnectionStatus;
 import io.powernode.devops.kernel.host.HostViews.HostPage;
 import io.powernode.devops.kernel.host.HostViews.HostView;
 import io.powernode.devops.query.EventDelivery;
@@ -44,16 +44,16 @@ class HostProjectionTest extends HostProjectionHarness {
 
     @Test
     void aRegisteredHostIsPendingWithItsDetailsAndNoSyncYet() {
-        events.deliver(HOST, registered(HOST, ACCOUNT, "web-1", HostEnvironment.production));
+        events.deliver(HOST, registered(HOST, ACCOUNT, "web-1", DeploymentEnvironment.production));
 
         HostView host = find(ACCOUNT, HOST);
         assertThat(host.name()).isEqualTo("web-1");
         assertThat(host.accountId()).isEqualTo(ACCOUNT);
         assertThat(host.apiEndpoint()).isEqualTo("tcp://web-1:2376");
-        assertThat(host.environment()).isEqualTo(HostEnvironment.production);
+        assertThat(host.environment()).isEqualTo(DeploymentEnvironment.production);
         assertThat(host.tlsVerify()).isTrue();
         assertThat(host.hasTlsCredentials()).isTrue();
-        assertThat(host.status()).isEqualTo(HostStatus.pending);
+        assertThat(host.status()).isEqualTo(ConnectionStatus.pending);
         assertThat(host.consecutiveFailures()).isZero();
         assertThat(host.lastSyncedAt()).isNull();
         assertThat(host.syncIntervalSeconds()).isEqualTo(60);
@@ -64,38 +64,38 @@ class HostProjectionTest extends HostProjectionHarness {
 
     @Test
     void statusFollowsTheLifecycleAndFailuresAreCountedUntilTheHostConnects() {
-        events.deliver(HOST, registered(HOST, ACCOUNT, "web-1", HostEnvironment.staging));
-        events.deliver(HOST, new HostConnected(HOST, ACCOUNT, HostStatus.pending, "first sync", OBSERVED));
-        assertThat(find(ACCOUNT, HOST).status()).isEqualTo(HostStatus.connected);
+        events.deliver(HOST, registered(HOST, ACCOUNT, "web-1", DeploymentEnvironment.staging));
+        events.deliver(HOST, new HostConnected(HOST, ACCOUNT, ConnectionStatus.pending, "first sync", OBSERVED));
+        assertThat(find(ACCOUNT, HOST).status()).isEqualTo(ConnectionStatus.connected);
         assertThat(find(ACCOUNT, HOST).lastSyncedAt()).isEqualTo(OBSERVED);
 
         events.deliver(HOST, new HostSyncFailed(HOST, ACCOUNT, 1, "connection refused", OBSERVED.plusSeconds(60)));
         HostView failing = find(ACCOUNT, HOST);
-        assertThat(failing.status()).isEqualTo(HostStatus.connected);
+        assertThat(failing.status()).isEqualTo(ConnectionStatus.connected);
         assertThat(failing.consecutiveFailures()).isEqualTo(1);
         assertThat(failing.lastError()).isEqualTo("connection refused");
 
         events.deliver(HOST, new HostDisconnected(HOST, ACCOUNT, "no answer", OBSERVED.plusSeconds(61)));
-        assertThat(find(ACCOUNT, HOST).status()).isEqualTo(HostStatus.disconnected);
+        assertThat(find(ACCOUNT, HOST).status()).isEqualTo(ConnectionStatus.disconnected);
 
-        events.deliver(HOST, new HostMarkedError(HOST, ACCOUNT, HostStatus.disconnected, 5, "5 failures",
+        events.deliver(HOST, new HostMarkedError(HOST, ACCOUNT, ConnectionStatus.disconnected, 5, "5 failures",
                 OBSERVED.plusSeconds(300)));
-        assertThat(find(ACCOUNT, HOST).status()).isEqualTo(HostStatus.error);
+        assertThat(find(ACCOUNT, HOST).status()).isEqualTo(ConnectionStatus.error);
         assertThat(find(ACCOUNT, HOST).consecutiveFailures()).isEqualTo(5);
 
-        events.deliver(HOST, new HostMaintenanceStarted(HOST, ACCOUNT, HostStatus.error, "disk swap",
+        events.deliver(HOST, new HostMaintenanceStarted(HOST, ACCOUNT, ConnectionStatus.error, "disk swap",
                 OBSERVED.plusSeconds(400)));
-        assertThat(find(ACCOUNT, HOST).status()).isEqualTo(HostStatus.maintenance);
+        assertThat(find(ACCOUNT, HOST).status()).isEqualTo(ConnectionStatus.maintenance);
 
         events.deliver(HOST, new HostMaintenanceEnded(HOST, ACCOUNT, OBSERVED.plusSeconds(500)));
         HostView afterMaintenance = find(ACCOUNT, HOST);
-        assertThat(afterMaintenance.status()).isEqualTo(HostStatus.pending);
+        assertThat(afterMaintenance.status()).isEqualTo(ConnectionStatus.pending);
         assertThat(afterMaintenance.consecutiveFailures()).isZero();
 
         events.deliver(HOST, new HostSyncFailed(HOST, ACCOUNT, 1, "tls handshake failed", OBSERVED.plusSeconds(560)));
-        events.deliver(HOST, new HostRecoveryRecorded(HOST, ACCOUNT, HostStatus.pending, 1, OBSERVED.plusSeconds(600)));
+        events.deliver(HOST, new HostRecoveryRecorded(HOST, ACCOUNT, ConnectionStatus.pending, 1, OBSERVED.plusSeconds(600)));
         HostView recovered = find(ACCOUNT, HOST);
-        assertThat(recovered.status()).isEqualTo(HostStatus.connected);
+        assertThat(recovered.status()).isEqualTo(ConnectionStatus.connected);
         assertThat(recovered.consecutiveFailures()).isZero();
         assertThat(recovered.lastError()).isNull();
         assertThat(recovered.version()).isEqualTo(8);
@@ -104,9 +104,9 @@ class HostProjectionTest extends HostProjectionHarness {
 
     @Test
     void connectingClearsTheLastError() {
-        events.deliver(HOST, registered(HOST, ACCOUNT, "web-1", HostEnvironment.staging));
+        events.deliver(HOST, registered(HOST, ACCOUNT, "web-1", DeploymentEnvironment.staging));
         events.deliver(HOST, new HostSyncFailed(HOST, ACCOUNT, 2, "timeout", OBSERVED));
-        events.deliver(HOST, new HostConnected(HOST, ACCOUNT, HostStatus.pending, "sync ok", OBSERVED.plusSeconds(60)));
+        events.deliver(HOST, new HostConnected(HOST, ACCOUNT, ConnectionStatus.pending, "sync ok", OBSERVED.plusSeconds(60)));
 
         HostView host = find(ACCOUNT, HOST);
         assertThat(host.lastError()).isNull();
@@ -115,7 +115,7 @@ class HostProjectionTest extends HostProjectionHarness {
 
     @Test
     void systemInfoAndInventoryDiffsFillTheSyncFields() {
-        events.deliver(HOST, registered(HOST, ACCOUNT, "web-1", HostEnvironment.staging));
+        events.deliver(HOST, registered(HOST, ACCOUNT, "web-1", DeploymentEnvironment.staging));
         events.deliver(HOST, new HostSystemInfoChanged(HOST, ACCOUNT, new HostSystemInfo("web-1", "20.10.24", "1.41",
                 "linux", "Debian GNU/Linux 12", "6.1.0", "x86_64", 8, 16_000_000_000L), OBSERVED));
         events.deliver(HOST, new HostContainersChanged(HOST, ACCOUNT,
@@ -140,15 +140,15 @@ class HostProjectionTest extends HostProjectionHarness {
 
     @Test
     void detailsAndCredentialChangesShowOnlyWhetherCredentialsExist() {
-        events.deliver(HOST, registered(HOST, ACCOUNT, "web-1", HostEnvironment.staging));
+        events.deliver(HOST, registered(HOST, ACCOUNT, "web-1", DeploymentEnvironment.staging));
         events.deliver(HOST, new HostDetailsChanged(HOST, ACCOUNT, "web-one", "tcp://10.0.0.5:2376",
-                HostEnvironment.production, false, 30, List.of("name", "api_endpoint"), OBSERVED));
+                DeploymentEnvironment.production, false, 30, List.of("name", "api_endpoint"), OBSERVED));
         events.deliver(HOST, new HostCredentialsReplaced(HOST, ACCOUNT, null, OBSERVED));
 
         HostView host = find(ACCOUNT, HOST);
         assertThat(host.name()).isEqualTo("web-one");
         assertThat(host.apiEndpoint()).isEqualTo("tcp://10.0.0.5:2376");
-        assertThat(host.environment()).isEqualTo(HostEnvironment.production);
+        assertThat(host.environment()).isEqualTo(DeploymentEnvironment.production);
         assertThat(host.tlsVerify()).isFalse();
         assertThat(host.syncIntervalSeconds()).isEqualTo(30);
         assertThat(host.hasTlsCredentials()).isFalse();
@@ -156,7 +156,7 @@ class HostProjectionTest extends HostProjectionHarness {
 
     @Test
     void aReDeliveredEventChangesNothing() {
-        events.deliver(HOST, registered(HOST, ACCOUNT, "web-1", HostEnvironment.staging));
+        events.deliver(HOST, registered(HOST, ACCOUNT, "web-1", DeploymentEnvironment.staging));
         TrackedEventMessage<?> added = events.deliver(HOST, new HostContainersChanged(HOST, ACCOUNT,
                 List.of(container("c1")), List.of(), List.of(), OBSERVED));
         TrackedEventMessage<?> failed = events.deliver(HOST, new HostSyncFailed(HOST, ACCOUNT, 1, "timeout", OBSERVED));
@@ -174,19 +174,19 @@ class HostProjectionTest extends HostProjectionHarness {
     @Test
     void aReDeliveredRegistrationDoesNotResetTheHost() {
         TrackedEventMessage<?> registration = events.deliver(HOST, registered(HOST, ACCOUNT, "web-1",
-                HostEnvironment.staging));
-        events.deliver(HOST, new HostConnected(HOST, ACCOUNT, HostStatus.pending, "sync ok", OBSERVED));
+                DeploymentEnvironment.staging));
+        events.deliver(HOST, new HostConnected(HOST, ACCOUNT, ConnectionStatus.pending, "sync ok", OBSERVED));
 
         events.redeliver(registration);
 
-        assertThat(find(ACCOUNT, HOST).status()).isEqualTo(HostStatus.connected);
+        assertThat(find(ACCOUNT, HOST).status()).isEqualTo(ConnectionStatus.connected);
     }
 
     @Test
     void aReplayAfterAResetRebuildsTheSameHostAndFeed() {
         List<TrackedEventMessage<?>> history = List.of(
-                events.deliver(HOST, registered(HOST, ACCOUNT, "web-1", HostEnvironment.staging)),
-                events.deliver(HOST, new HostConnected(HOST, ACCOUNT, HostStatus.pending, "sync ok", OBSERVED)),
+                events.deliver(HOST, registered(HOST, ACCOUNT, "web-1", DeploymentEnvironment.staging)),
+                events.deliver(HOST, new HostConnected(HOST, ACCOUNT, ConnectionStatus.pending, "sync ok", OBSERVED)),
                 events.deliver(HOST, new HostSyncFailed(HOST, ACCOUNT, 1, "timeout", OBSERVED.plusSeconds(60))));
         HostView before = find(ACCOUNT, HOST);
 
@@ -200,7 +200,7 @@ class HostProjectionTest extends HostProjectionHarness {
 
     @Test
     void dockerEventsAdvanceTheVersionOnly() {
-        events.deliver(HOST, registered(HOST, ACCOUNT, "web-1", HostEnvironment.staging));
+        events.deliver(HOST, registered(HOST, ACCOUNT, "web-1", DeploymentEnvironment.staging));
         HostView before = find(ACCOUNT, HOST);
 
         events.deliver(HOST, new DockerEventObserved(HOST, ACCOUNT,
@@ -214,9 +214,9 @@ class HostProjectionTest extends HostProjectionHarness {
 
     @Test
     void aRemovedHostIsGoneAndItsLateEventsAreIgnored() {
-        events.deliver(HOST, registered(HOST, ACCOUNT, "web-1", HostEnvironment.staging));
+        events.deliver(HOST, registered(HOST, ACCOUNT, "web-1", DeploymentEnvironment.staging));
         TrackedEventMessage<?> connected = events.deliver(HOST,
-                new HostConnected(HOST, ACCOUNT, HostStatus.pending, "sync ok", OBSERVED));
+                new HostConnected(HOST, ACCOUNT, ConnectionStatus.pending, "sync ok", OBSERVED));
         events.deliver(HOST, new HostRemoved(HOST, ACCOUNT, "web-1", OBSERVED));
 
         events.redeliver(connected);
@@ -227,7 +227,7 @@ class HostProjectionTest extends HostProjectionHarness {
 
     @Test
     void anotherAccountNeitherFindsNorListsTheHost() {
-        events.deliver(HOST, registered(HOST, ACCOUNT, "web-1", HostEnvironment.staging));
+        events.deliver(HOST, registered(HOST, ACCOUNT, "web-1", DeploymentEnvironment.staging));
 
         assertThat(find(OTHER_ACCOUNT, HOST)).isNull();
         assertThat(list(new ListHosts(OTHER_ACCOUNT, null, null, new PageRequest(1, 25))).items()).isEmpty();
@@ -237,7 +237,7 @@ class HostProjectionTest extends HostProjectionHarness {
     @Test
     void hostsAreListedByNameOnePageAtATime() {
         for (String name : List.of("delta", "alpha", "echo", "charlie", "bravo")) {
-            events.deliver(name, registered(name, ACCOUNT, name, HostEnvironment.staging));
+            events.deliver(name, registered(name, ACCOUNT, name, DeploymentEnvironment.staging));
         }
 
         HostPage second = list(new ListHosts(ACCOUNT, null, null, new PageRequest(2, 2)));
@@ -249,16 +249,16 @@ class HostProjectionTest extends HostProjectionHarness {
 
     @Test
     void hostsAreFilteredByStatusAndEnvironment() {
-        events.deliver("h1", registered("h1", ACCOUNT, "one", HostEnvironment.production));
-        events.deliver("h2", registered("h2", ACCOUNT, "two", HostEnvironment.production));
-        events.deliver("h3", registered("h3", ACCOUNT, "three", HostEnvironment.staging));
-        events.deliver("h2", new HostConnected("h2", ACCOUNT, HostStatus.pending, "sync ok", OBSERVED));
+        events.deliver("h1", registered("h1", ACCOUNT, "one", DeploymentEnvironment.production));
+        events.deliver("h2", registered("h2", ACCOUNT, "two", DeploymentEnvironment.production));
+        events.deliver("h3", registered("h3", ACCOUNT, "three", DeploymentEnvironment.staging));
+        events.deliver("h2", new HostConnected("h2", ACCOUNT, ConnectionStatus.pending, "sync ok", OBSERVED));
 
-        assertThat(list(new ListHosts(ACCOUNT, HostStatus.pending, HostEnvironment.production, new PageRequest(1, 25)))
+        assertThat(list(new ListHosts(ACCOUNT, ConnectionStatus.pending, DeploymentEnvironment.production, new PageRequest(1, 25)))
                 .items()).extracting(HostView::id).containsExactly("h1");
-        assertThat(list(new ListHosts(ACCOUNT, null, HostEnvironment.production, new PageRequest(1, 25)))
+        assertThat(list(new ListHosts(ACCOUNT, null, DeploymentEnvironment.production, new PageRequest(1, 25)))
                 .page().totalCount()).isEqualTo(2);
-        assertThat(list(new ListHosts(ACCOUNT, HostStatus.connected, null, new PageRequest(1, 25)))
+        assertThat(list(new ListHosts(ACCOUNT, ConnectionStatus.connected, null, new PageRequest(1, 25)))
                 .items()).extracting(HostView::id).containsExactly("h2");
     }
 

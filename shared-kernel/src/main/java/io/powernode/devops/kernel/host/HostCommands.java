@@ -1,5 +1,6 @@
 package io.powernode.devops.kernel.host;
 
+import io.powernode.devops.kernel.common.DeploymentEnvironment;
 import io.powernode.devops.kernel.host.HostInventory.DockerEventRecord;
 import io.powernode.devops.kernel.host.HostInventory.HostSnapshot;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -17,7 +18,7 @@ public final class HostCommands {
     }
 
     public record RegisterHost(@TargetAggregateIdentifier String hostId, String accountId, String name,
-                               String apiEndpoint, HostEnvironment environment, boolean tlsVerify,
+                               String apiEndpoint, DeploymentEnvironment environment, boolean tlsVerify,
                                SealedCredentials credentials, int syncIntervalSeconds) {
     }
 
@@ -27,7 +28,7 @@ public final class HostCommands {
      * {@code expectedVersion}, when set, is the aggregate version the caller saw (HTTP If-Match).
      */
     public record UpdateHost(@TargetAggregateIdentifier String hostId, String accountId, String name,
-                             String apiEndpoint, HostEnvironment environment, Boolean tlsVerify,
+                             String apiEndpoint, DeploymentEnvironment environment, Boolean tlsVerify,
                              SealedCredentials newCredentials, boolean removeCredentials,
                              Integer syncIntervalSeconds, @TargetAggregateVersion Long expectedVersion) {
     }

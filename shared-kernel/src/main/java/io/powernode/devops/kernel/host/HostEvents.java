@@ -1,5 +1,7 @@
 package io.powernode.devops.kernel.host;
 
+import io.powernode.devops.kernel.common.DeploymentEnvironment;
+import io.powernode.devops.kernel.common.ConnectionStatus;
 import io.powernode.devops.kernel.host.HostInventory.ContainerSummary;
 import io.powernode.devops.kernel.host.HostInventory.DockerEventRecord;
 import io.powernode.devops.kernel.host.HostInventory.HostSystemInfo;
@@ -19,13 +21,13 @@ public final class HostEvents {
     }
 
     public record HostRegistered(String hostId, String accountId, String name, String apiEndpoint,
-                                 HostEnvironment environment, boolean tlsVerify, SealedCredentials credentials,
+                                 DeploymentEnvironment environment, boolean tlsVerify, SealedCredentials credentials,
                                  int syncIntervalSeconds, Instant registeredAt) {
     }
 
     /** The user changed connection or scheduling details; carries the full new values and which changed. */
     public record HostDetailsChanged(String hostId, String accountId, String name, String apiEndpoint,
-                                     HostEnvironment environment, boolean tlsVerify, int syncIntervalSeconds,
+                                     DeploymentEnvironment environment, boolean tlsVerify, int syncIntervalSeconds,
                                      List<String> changedFields, Instant changedAt) {
     }
 
@@ -38,7 +40,7 @@ public final class HostEvents {
     }
 
     /** A sync succeeded while the host was not connected. */
-    public record HostConnected(String hostId, String accountId, HostStatus previousStatus, String reason,
+    public record HostConnected(String hostId, String accountId, ConnectionStatus previousStatus, String reason,
                                 Instant connectedAt) {
     }
 
@@ -52,11 +54,11 @@ public final class HostEvents {
     }
 
     /** Too many consecutive failures: the host needs attention. */
-    public record HostMarkedError(String hostId, String accountId, HostStatus previousStatus,
+    public record HostMarkedError(String hostId, String accountId, ConnectionStatus previousStatus,
                                   int consecutiveFailures, String reason, Instant markedAt) {
     }
 
-    public record HostMaintenanceStarted(String hostId, String accountId, HostStatus previousStatus, String reason,
+    public record HostMaintenanceStarted(String hostId, String accountId, ConnectionStatus previousStatus, String reason,
                                          Instant startedAt) {
     }
 
@@ -65,7 +67,7 @@ public final class HostEvents {
     }
 
     /** An operator vouched for the host (record_success): failures cleared, status connected. */
-    public record HostRecoveryRecorded(String hostId, String accountId, HostStatus previousStatus,
+    public record HostRecoveryRecorded(String hostId, String accountId, ConnectionStatus previousStatus,
                                        int clearedFailures, Instant recordedAt) {
     }
 

@@ -1,5 +1,7 @@
 package io.powernode.devops.kernel.host;
 
+import io.powernode.devops.kernel.common.DeploymentEnvironment;
+import io.powernode.devops.kernel.common.ConnectionStatus;
 import io.powernode.devops.kernel.common.PageRequest;
 
 import java.util.List;
@@ -14,7 +16,7 @@ public final class HostQueries {
     }
 
     /** Answers {@link HostViews.HostPage}; null filters match everything. */
-    public record ListHosts(String accountId, HostStatus status, HostEnvironment environment, PageRequest page) {
+    public record ListHosts(String accountId, ConnectionStatus status, DeploymentEnvironment environment, PageRequest page) {
     }
 
     public record ListContainers(String accountId, String hostId, String state, PageRequest page) {

@@ -1,5 +1,7 @@
 package io.powernode.devops.kernel.host;
 
+import io.powernode.devops.kernel.common.DeploymentEnvironment;
+import io.powernode.devops.kernel.common.ConnectionStatus;
 import io.powernode.devops.kernel.common.PageInfo;
 
 import java.time.Instant;
@@ -12,8 +14,8 @@ public final class HostViews {
     }
 
     public record HostView(String id, String accountId, String name, String apiEndpoint,
-                           HostEnvironment environment, boolean tlsVerify, boolean hasTlsCredentials,
-                           HostStatus status, int consecutiveFailures, Instant lastSyncedAt, String lastError,
+                           DeploymentEnvironment environment, boolean tlsVerify, boolean hasTlsCredentials,
+                           ConnectionStatus status, int consecutiveFailures, Instant lastSyncedAt, String lastError,
                            String dockerVersion, String apiVersion, String osType, String architecture,
                            Integer cpuCount, Long memoryBytes, int containerCount, int imageCount,
                            int syncIntervalSeconds, long version, Instant createdAt, Instant updatedAt) {

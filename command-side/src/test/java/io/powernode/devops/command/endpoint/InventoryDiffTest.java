@@ -1,4 +1,4 @@
-package io.powernode.devops.command.host;
+package io.powernode.devops.command.endpoint;
 
 import org.junit.jupiter.api.Test;
 

@@ -48,12 +48,17 @@ public final class HostInventoryReader {
                 .map(HostInventoryReader::network)
                 .sorted(Comparator.comparing(NetworkSummary::id))
                 .toList();
-        List<InspectVolumeResponse> rawVolumes = docker.listVolumesCmd().exec().getVolumes();
-        List<VolumeSummary> volumes = (rawVolumes == null ? List.<InspectVolumeResponse>of() : rawVolumes).stream()
+        return new HostSnapshot(systemInfo(info, version), containers, images, networks, volumes(docker),
+                clock.instant());
+    }
+
+    /** The daemon's volumes by name; a swarm manager's are read the same way. */
+    static List<VolumeSummary> volumes(DockerClient docker) {
+        List<InspectVolumeResponse> volumes = docker.listVolumesCmd().exec().getVolumes();
+        return (volumes == null ? List.<InspectVolumeResponse>of() : volumes).stream()
                 .map(HostInventoryReader::volume)
                 .sorted(Comparator.comparing(VolumeSummary::name))
                 .toList();
-        return new HostSnapshot(systemInfo(info, version), containers, images, networks, volumes, clock.instant());
     }
 
     private static HostSystemInfo systemInfo(Info info, Version version) {

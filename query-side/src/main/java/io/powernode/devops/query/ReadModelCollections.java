@@ -12,6 +12,14 @@ public final class ReadModelCollections {
     public static final String VOLUMES = "volumes";
     public static final String DOCKER_EVENTS = "docker_events";
     public static final String ACTIVITIES = "activities";
+    public static final String CLUSTERS = "clusters";
+    public static final String SWARM_NODES = "swarm_nodes";
+    public static final String SWARM_SERVICES = "swarm_services";
+    public static final String SWARM_TASKS = "swarm_tasks";
+    public static final String SWARM_NETWORKS = "swarm_networks";
+    public static final String SWARM_VOLUMES = "swarm_volumes";
+    public static final String SWARM_SECRETS = "swarm_secrets";
+    public static final String SWARM_CONFIGS = "swarm_configs";
 
     private ReadModelCollections() {
     }

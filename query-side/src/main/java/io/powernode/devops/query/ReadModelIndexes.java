@@ -11,27 +11,39 @@ import java.util.Map;
 
 import static io.powernode.devops.query.ReadModelCollections.*;
 import static io.powernode.devops.query.mongo.CommonFields.ACCOUNT_ID;
+import static io.powernode.devops.query.mongo.CommonFields.CLUSTER_ID;
 import static io.powernode.devops.query.mongo.CommonFields.HOST_ID;
 
 /**
  * Creates the read models' indexes once all beans exist, which is before Axon's event processors start.
  * Every list query filters by account first, so each index leads with it; the host id alone serves the
- * deletion of a removed host's inventory. Creating an index that exists is a no-op, so this runs on every start.
+ * deletion of a removed host's inventory, and the cluster id a removed cluster's (and a cluster's health). Creating
+ * an index that exists is a no-op, so this runs on every start.
  */
 @Component
 public class ReadModelIndexes implements SmartInitializingSingleton {
     private static final Bson BY_ACCOUNT_AND_HOST = Indexes.ascending(ACCOUNT_ID, HOST_ID);
     private static final Bson BY_HOST = Indexes.ascending(HOST_ID);
+    private static final List<Bson> CLUSTER_INVENTORY = List.of(Indexes.ascending(ACCOUNT_ID, CLUSTER_ID),
+            Indexes.ascending(CLUSTER_ID));
 
-    private static final Map<String, List<Bson>> INDEXES = Map.of(
-            HOSTS, List.of(Indexes.ascending(ACCOUNT_ID, "name")),
-            HOST_FEED, List.of(Indexes.ascending(ACCOUNT_ID, "seq")),
-            CONTAINERS, List.of(BY_ACCOUNT_AND_HOST, BY_HOST),
-            IMAGES, List.of(BY_ACCOUNT_AND_HOST, BY_HOST),
-            NETWORKS, List.of(BY_ACCOUNT_AND_HOST, BY_HOST),
-            VOLUMES, List.of(BY_ACCOUNT_AND_HOST, BY_HOST),
-            DOCKER_EVENTS, List.of(newestFirst("time_nano"), BY_HOST),
-            ACTIVITIES, List.of(newestFirst("occurred_at")));
+    private static final Map<String, List<Bson>> INDEXES = Map.ofEntries(
+            Map.entry(HOSTS, List.of(Indexes.ascending(ACCOUNT_ID, "name"))),
+            Map.entry(HOST_FEED, List.of(Indexes.ascending(ACCOUNT_ID, "seq"))),
+            Map.entry(CONTAINERS, List.of(BY_ACCOUNT_AND_HOST, BY_HOST)),
+            Map.entry(IMAGES, List.of(BY_ACCOUNT_AND_HOST, BY_HOST)),
+            Map.entry(NETWORKS, List.of(BY_ACCOUNT_AND_HOST, BY_HOST)),
+            Map.entry(VOLUMES, List.of(BY_ACCOUNT_AND_HOST, BY_HOST)),
+            Map.entry(DOCKER_EVENTS, List.of(newestFirst("time_nano"), BY_HOST)),
+            Map.entry(ACTIVITIES, List.of(newestFirst("occurred_at"))),
+            Map.entry(CLUSTERS, List.of(Indexes.ascending(ACCOUNT_ID, "name"))),
+            Map.entry(SWARM_NODES, CLUSTER_INVENTORY),
+            Map.entry(SWARM_SERVICES, CLUSTER_INVENTORY),
+            Map.entry(SWARM_TASKS, CLUSTER_INVENTORY),
+            Map.entry(SWARM_NETWORKS, CLUSTER_INVENTORY),
+            Map.entry(SWARM_VOLUMES, CLUSTER_INVENTORY),
+            Map.entry(SWARM_SECRETS, CLUSTER_INVENTORY),
+            Map.entry(SWARM_CONFIGS, CLUSTER_INVENTORY));
 
     private final MongoDatabase database;
 

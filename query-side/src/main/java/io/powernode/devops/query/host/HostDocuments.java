@@ -6,21 +6,14 @@ import io.powernode.devops.kernel.host.HostViews.HostView;
 import org.bson.Document;
 
 import static io.powernode.devops.query.mongo.CommonFields.ACCOUNT_ID;
+import static io.powernode.devops.query.mongo.ConnectionDocument.*;
 import static io.powernode.devops.query.mongo.CommonFields.ID;
 import static io.powernode.devops.query.mongo.DocumentValues.enumValue;
 import static io.powernode.devops.query.mongo.DocumentValues.instant;
 
-/** The {@code hosts} document: its field names and its mapping to {@link HostView}. */
+/** The {@code hosts} document: its own field names (beside {@code ConnectionDocument}'s) and its mapping to {@link HostView}. */
 final class HostDocuments {
-    static final String NAME = "name";
     static final String API_ENDPOINT = "api_endpoint";
-    static final String ENVIRONMENT = "environment";
-    static final String TLS_VERIFY = "tls_verify";
-    static final String HAS_TLS_CREDENTIALS = "has_tls_credentials";
-    static final String STATUS = "status";
-    static final String CONSECUTIVE_FAILURES = "consecutive_failures";
-    static final String LAST_SYNCED_AT = "last_synced_at";
-    static final String LAST_ERROR = "last_error";
     static final String DOCKER_VERSION = "docker_version";
     static final String API_VERSION = "api_version";
     static final String OS_TYPE = "os_type";
@@ -29,11 +22,6 @@ final class HostDocuments {
     static final String MEMORY_BYTES = "memory_bytes";
     static final String CONTAINER_COUNT = "container_count";
     static final String IMAGE_COUNT = "image_count";
-    static final String SYNC_INTERVAL_SECONDS = "sync_interval_seconds";
-    /** The aggregate sequence number of the last event applied: the If-Match version and the re-delivery guard. */
-    static final String VERSION = "version";
-    static final String CREATED_AT = "created_at";
-    static final String UPDATED_AT = "updated_at";
 
     private HostDocuments() {
     }

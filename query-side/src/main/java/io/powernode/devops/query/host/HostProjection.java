@@ -25,6 +25,7 @@ import io.powernode.devops.kernel.host.HostEvents.HostVolumesChanged;
 import io.powernode.devops.kernel.host.HostInventory.HostSystemInfo;
 import io.powernode.devops.kernel.common.ConnectionStatus;
 import io.powernode.devops.query.ReadModelCollections;
+import io.powernode.devops.query.mongo.ConnectionDocument;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -42,15 +43,14 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import static io.powernode.devops.query.host.HostDocuments.*;
-import static io.powernode.devops.query.mongo.CommonFields.ACCOUNT_ID;
+import static io.powernode.devops.query.mongo.ConnectionDocument.*;
 import static io.powernode.devops.query.mongo.CommonFields.ID;
 import static io.powernode.devops.query.mongo.DocumentValues.date;
 import static io.powernode.devops.query.mongo.DocumentValues.name;
 
 /**
- * The {@code hosts} read model and the account's host feed. Tokens live in the SQL store and documents in
- * MongoDB with no transaction spanning both, so after a crash events are re-delivered: each host document
- * keeps the sequence number of the last event applied to it and ignores anything at or below it. The feed
+ * The {@code hosts} read model and the account's host feed. Re-delivered events are ignored as
+ * {@link ConnectionDocument#applies} explains. The feed
  * entry is written before the host document, so a crash between the two is repaired by the re-delivery.
  * The processing group must stay one segment: the feed numbers its entries in the order this one writer
  * handles events (see {@link HostFeed}).
@@ -80,20 +80,11 @@ public class HostProjection {
             feed.resend(message);
             return;
         }
-        Document host = new Document(ID, event.hostId())
-                .append(ACCOUNT_ID, event.accountId())
-                .append(NAME, event.name())
+        Document host = registered(event.hostId(), event.accountId(), event.name(), event.environment(),
+                event.tlsVerify(), event.credentials() != null, event.syncIntervalSeconds(), message)
                 .append(API_ENDPOINT, event.apiEndpoint())
-                .append(ENVIRONMENT, name(event.environment()))
-                .append(TLS_VERIFY, event.tlsVerify())
-                .append(HAS_TLS_CREDENTIALS, event.credentials() != null)
-                .append(STATUS, name(ConnectionStatus.pending))
-                .append(CONSECUTIVE_FAILURES, 0)
                 .append(CONTAINER_COUNT, 0)
-                .append(IMAGE_COUNT, 0)
-                .append(SYNC_INTERVAL_SECONDS, event.syncIntervalSeconds())
-                .append(CREATED_AT, date(message.getTimestamp()));
-        stamp(host, message);
+                .append(IMAGE_COUNT, 0);
         feed.append(message, event.accountId(), event.hostId(), host,
                 change("name", event.name(), "api_endpoint", event.apiEndpoint(),
                         "environment", name(event.environment()), "tls_verify", event.tlsVerify(),
@@ -109,11 +100,8 @@ public class HostProjection {
                         "environment", name(event.environment()), "tls_verify", event.tlsVerify(),
                         "sync_interval_seconds", event.syncIntervalSeconds(),
                         "changed_fields", event.changedFields()),
-                host -> host.append(NAME, event.name())
-                        .append(API_ENDPOINT, event.apiEndpoint())
-                        .append(ENVIRONMENT, name(event.environment()))
-                        .append(TLS_VERIFY, event.tlsVerify())
-                        .append(SYNC_INTERVAL_SECONDS, event.syncIntervalSeconds()));
+                host -> detailsChanged(host, event.name(), event.environment(), event.tlsVerify(),
+                        event.syncIntervalSeconds()).append(API_ENDPOINT, event.apiEndpoint()));
     }
 
     /** Only whether credentials exist reaches the read model; the sealed value itself never does. */
@@ -141,22 +129,21 @@ public class HostProjection {
         update(message, event.hostId(), event.accountId(),
                 change("status", name(ConnectionStatus.connected), "previous_status", name(event.previousStatus()),
                         "reason", event.reason()),
-                host -> healthy(host).append(LAST_SYNCED_AT, date(event.connectedAt())));
+                host -> connected(host, event.connectedAt()));
     }
 
     @EventHandler
     void on(HostSyncFailed event, DomainEventMessage<?> message) {
         update(message, event.hostId(), event.accountId(),
                 change("consecutive_failures", event.consecutiveFailures(), "error", event.error()),
-                host -> host.append(CONSECUTIVE_FAILURES, event.consecutiveFailures())
-                        .append(LAST_ERROR, event.error()));
+                host -> syncFailed(host, event.consecutiveFailures(), event.error()));
     }
 
     @EventHandler
     void on(HostDisconnected event, DomainEventMessage<?> message) {
         update(message, event.hostId(), event.accountId(),
                 change("status", name(ConnectionStatus.disconnected), "reason", event.reason()),
-                host -> host.append(STATUS, name(ConnectionStatus.disconnected)));
+                host -> status(host, ConnectionStatus.disconnected));
     }
 
     @EventHandler
@@ -164,8 +151,7 @@ public class HostProjection {
         update(message, event.hostId(), event.accountId(),
                 change("status", name(ConnectionStatus.error), "previous_status", name(event.previousStatus()),
                         "consecutive_failures", event.consecutiveFailures(), "reason", event.reason()),
-                host -> host.append(STATUS, name(ConnectionStatus.error))
-                        .append(CONSECUTIVE_FAILURES, event.consecutiveFailures()));
+                host -> markedError(host, event.consecutiveFailures()));
     }
 
     @EventHandler
@@ -173,15 +159,14 @@ public class HostProjection {
         update(message, event.hostId(), event.accountId(),
                 change("status", name(ConnectionStatus.maintenance), "previous_status", name(event.previousStatus()),
                         "reason", event.reason()),
-                host -> host.append(STATUS, name(ConnectionStatus.maintenance)));
+                host -> status(host, ConnectionStatus.maintenance));
     }
 
-    /** Pending again until a sync confirms the host answers; the failures before maintenance no longer count. */
     @EventHandler
     void on(HostMaintenanceEnded event, DomainEventMessage<?> message) {
         update(message, event.hostId(), event.accountId(),
                 change("status", name(ConnectionStatus.pending)),
-                host -> host.append(STATUS, name(ConnectionStatus.pending)).append(CONSECUTIVE_FAILURES, 0));
+                ConnectionDocument::maintenanceEnded);
     }
 
     @EventHandler
@@ -189,7 +174,7 @@ public class HostProjection {
         update(message, event.hostId(), event.accountId(),
                 change("status", name(ConnectionStatus.connected), "previous_status", name(event.previousStatus()),
                         "cleared_failures", event.clearedFailures()),
-                HostProjection::healthy);
+                ConnectionDocument::healthy);
     }
 
     @EventHandler
@@ -262,24 +247,6 @@ public class HostProjection {
         stamp(host, message);
         feed.append(message, accountId, hostId, host, change);
         hosts.replaceOne(byId(hostId), host);
-    }
-
-    /**
-     * False for a re-delivered event already applied, and for one of a host that a later event removed (the
-     * re-delivery of that removal follows, so skipping the events in between loses nothing).
-     */
-    private static boolean applies(Document host, DomainEventMessage<?> message) {
-        return host != null && host.getLong(VERSION) < message.getSequenceNumber();
-    }
-
-    private static void stamp(Document host, DomainEventMessage<?> message) {
-        host.append(VERSION, message.getSequenceNumber()).append(UPDATED_AT, date(message.getTimestamp()));
-    }
-
-    private static Document healthy(Document host) {
-        return host.append(STATUS, name(ConnectionStatus.connected))
-                .append(CONSECUTIVE_FAILURES, 0)
-                .append(LAST_ERROR, null);
     }
 
     /** A diff that removes more than the view counted means the view missed an addition: never go below zero. */

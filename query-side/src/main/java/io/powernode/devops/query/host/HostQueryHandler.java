@@ -12,6 +12,7 @@ import io.powernode.devops.kernel.host.HostViews.HostPage;
 import io.powernode.devops.kernel.host.HostViews.HostView;
 import io.powernode.devops.query.ReadModelCollections;
 import io.powernode.devops.query.mongo.AccountScope;
+import io.powernode.devops.query.mongo.ConnectionDocument;
 import io.powernode.devops.query.mongo.PagedFind;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
@@ -48,10 +49,10 @@ public class HostQueryHandler {
     public HostPage handle(ListHosts query) {
         PagedFind.Slice<HostView> slice = PagedFind.find(hosts,
                 AccountScope.of(query.accountId())
-                        .whereEquals(HostDocuments.STATUS, query.status())
-                        .whereEquals(HostDocuments.ENVIRONMENT, query.environment())
+                        .whereEquals(ConnectionDocument.STATUS, query.status())
+                        .whereEquals(ConnectionDocument.ENVIRONMENT, query.environment())
                         .toFilter(),
-                Sorts.ascending(HostDocuments.NAME, ID), query.page(), HostDocuments::toView);
+                Sorts.ascending(ConnectionDocument.NAME, ID), query.page(), HostDocuments::toView);
         return new HostPage(slice.items(), slice.page());
     }
 

@@ -11,21 +11,22 @@ import io.powernode.devops.kernel.host.HostViews.VolumeView;
 import io.powernode.devops.query.ReadModelCollections;
 import org.bson.Document;
 
+import static io.powernode.devops.query.inventory.InventoryKind.ID;
+import static io.powernode.devops.query.inventory.InventoryKind.LABELS;
+import static io.powernode.devops.query.inventory.InventoryKind.NAME;
+import static io.powernode.devops.query.inventory.InventoryKind.OBSERVED_AT;
 import static io.powernode.devops.query.mongo.CommonFields.HOST_ID;
 import static io.powernode.devops.query.mongo.DocumentValues.date;
 import static io.powernode.devops.query.mongo.DocumentValues.instant;
 import static io.powernode.devops.query.mongo.DocumentValues.stringList;
 import static io.powernode.devops.query.mongo.DocumentValues.stringMap;
 
-/** The four inventory read models: their documents and their mapping to the kernel's views. */
+/** The four host inventory read models: their documents and their mapping to the kernel's views. */
 final class InventoryKinds {
-    static final String ID = "id";
-    static final String NAME = "name";
     static final String STATE = "state";
-    static final String OBSERVED_AT = "observed_at";
 
     static final InventoryKind<ContainerSummary, ContainerView> CONTAINERS = new InventoryKind<>(
-            ReadModelCollections.CONTAINERS, ContainerSummary::id,
+            ReadModelCollections.CONTAINERS, HOST_ID, ContainerSummary::id,
             container -> new Document(ID, container.id())
                     .append(NAME, container.name())
                     .append("image", container.image())
@@ -33,7 +34,7 @@ final class InventoryKinds {
                     .append(STATE, container.state())
                     .append("health", container.health())
                     .append("created_at", date(container.createdAt()))
-                    .append("labels", container.labels()),
+                    .append(LABELS, container.labels()),
             document -> new ContainerView(
                     document.getString(HOST_ID),
                     document.getString(ID),
@@ -43,12 +44,12 @@ final class InventoryKinds {
                     document.getString(STATE),
                     document.getString("health"),
                     instant(document, "created_at"),
-                    stringMap(document, "labels"),
+                    stringMap(document, LABELS),
                     instant(document, OBSERVED_AT)),
             NAME);
 
     static final InventoryKind<ImageSummary, ImageView> IMAGES = new InventoryKind<>(
-            ReadModelCollections.IMAGES, ImageSummary::id,
+            ReadModelCollections.IMAGES, HOST_ID, ImageSummary::id,
             image -> new Document(ID, image.id())
                     .append("repo_tags", image.repoTags())
                     .append("size_bytes", image.sizeBytes())
@@ -63,7 +64,7 @@ final class InventoryKinds {
             ID);
 
     static final InventoryKind<NetworkSummary, NetworkView> NETWORKS = new InventoryKind<>(
-            ReadModelCollections.NETWORKS, NetworkSummary::id,
+            ReadModelCollections.NETWORKS, HOST_ID, NetworkSummary::id,
             network -> new Document(ID, network.id())
                     .append(NAME, network.name())
                     .append("driver", network.driver())
@@ -82,19 +83,19 @@ final class InventoryKinds {
             NAME);
 
     static final InventoryKind<VolumeSummary, VolumeView> VOLUMES = new InventoryKind<>(
-            ReadModelCollections.VOLUMES, VolumeSummary::name,
+            ReadModelCollections.VOLUMES, HOST_ID, VolumeSummary::name,
             volume -> new Document(NAME, volume.name())
                     .append("driver", volume.driver())
                     .append("mountpoint", volume.mountpoint())
                     .append("scope", volume.scope())
-                    .append("labels", volume.labels()),
+                    .append(LABELS, volume.labels()),
             document -> new VolumeView(
                     document.getString(HOST_ID),
                     document.getString(NAME),
                     document.getString("driver"),
                     document.getString("mountpoint"),
                     document.getString("scope"),
-                    stringMap(document, "labels"),
+                    stringMap(document, LABELS),
                     instant(document, OBSERVED_AT)),
             NAME);
 

@@ -1,0 +1,51 @@
+package io.powernode.devops.kernel.swarm;
+
+import io.powernode.devops.kernel.common.ConnectionStatus;
+import io.powernode.devops.kernel.common.DeploymentEnvironment;
+import io.powernode.devops.kernel.common.PageRequest;
+import io.powernode.devops.kernel.swarm.SwarmInventory.NodeAvailability;
+import io.powernode.devops.kernel.swarm.SwarmInventory.NodeRole;
+
+/** Queries on swarm clusters and their inventory; all are scoped to one account; null filters match everything. */
+public final class ClusterQueries {
+    private ClusterQueries() {
+    }
+
+    /** Answers {@link ClusterViews.ClusterView}, or null when the account has no such cluster. */
+    public record FindCluster(String accountId, String clusterId) {
+    }
+
+    /** Answers {@link ClusterViews.ClusterPage}. */
+    public record ListClusters(String accountId, ConnectionStatus status, DeploymentEnvironment environment,
+                               PageRequest page) {
+    }
+
+    /** A null cluster id lists the nodes of all the account's clusters, as for every inventory list below. */
+    public record ListSwarmNodes(String accountId, String clusterId, NodeRole role, NodeAvailability availability,
+                                 PageRequest page) {
+    }
+
+    /** @param stack the stack (com.docker.stack.namespace) the services belong to */
+    public record ListSwarmServices(String accountId, String clusterId, String stack, PageRequest page) {
+    }
+
+    public record ListSwarmTasks(String accountId, String clusterId, String serviceId, String nodeId,
+                                 PageRequest page) {
+    }
+
+    public record ListSwarmNetworks(String accountId, String clusterId, PageRequest page) {
+    }
+
+    public record ListSwarmVolumes(String accountId, String clusterId, PageRequest page) {
+    }
+
+    public record ListSwarmSecrets(String accountId, String clusterId, PageRequest page) {
+    }
+
+    public record ListSwarmConfigs(String accountId, String clusterId, PageRequest page) {
+    }
+
+    /** Answers {@link ClusterViews.ClusterHealth}, or null when the account has no such cluster. */
+    public record FindClusterHealth(String accountId, String clusterId) {
+    }
+}

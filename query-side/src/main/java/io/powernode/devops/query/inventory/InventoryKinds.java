@@ -22,7 +22,7 @@ import static io.powernode.devops.query.mongo.DocumentValues.stringList;
 import static io.powernode.devops.query.mongo.DocumentValues.stringMap;
 
 /** The four host inventory read models: their documents and their mapping to the kernel's views. */
-final class InventoryKinds {
+public final class InventoryKinds {
     static final String STATE = "state";
 
     static final InventoryKind<ContainerSummary, ContainerView> CONTAINERS = new InventoryKind<>(
@@ -83,12 +83,7 @@ final class InventoryKinds {
             NAME);
 
     static final InventoryKind<VolumeSummary, VolumeView> VOLUMES = new InventoryKind<>(
-            ReadModelCollections.VOLUMES, HOST_ID, VolumeSummary::name,
-            volume -> new Document(NAME, volume.name())
-                    .append("driver", volume.driver())
-                    .append("mountpoint", volume.mountpoint())
-                    .append("scope", volume.scope())
-                    .append(LABELS, volume.labels()),
+            ReadModelCollections.VOLUMES, HOST_ID, VolumeSummary::name, InventoryKinds::volumeDocument,
             document -> new VolumeView(
                     document.getString(HOST_ID),
                     document.getString(NAME),
@@ -98,6 +93,15 @@ final class InventoryKinds {
                     stringMap(document, LABELS),
                     instant(document, OBSERVED_AT)),
             NAME);
+
+    /** How a volume is stored, on a host or in a swarm cluster alike. */
+    public static Document volumeDocument(VolumeSummary volume) {
+        return new Document(NAME, volume.name())
+                .append("driver", volume.driver())
+                .append("mountpoint", volume.mountpoint())
+                .append("scope", volume.scope())
+                .append(LABELS, volume.labels());
+    }
 
     private InventoryKinds() {
     }

@@ -20,6 +20,7 @@ import io.powernode.devops.kernel.swarm.SwarmInventory.SwarmNetworkSummary;
 import io.powernode.devops.kernel.swarm.SwarmInventory.TaskSummary;
 import io.powernode.devops.query.ReadModelCollections;
 import io.powernode.devops.query.inventory.InventoryKind;
+import io.powernode.devops.query.inventory.InventoryKinds;
 import org.bson.Document;
 
 import java.util.List;
@@ -158,12 +159,7 @@ final class SwarmInventoryKinds {
             NAME);
 
     static final InventoryKind<VolumeSummary, SwarmVolumeView> VOLUMES = new InventoryKind<>(
-            ReadModelCollections.SWARM_VOLUMES, CLUSTER_ID, VolumeSummary::name,
-            volume -> new Document(NAME, volume.name())
-                    .append("driver", volume.driver())
-                    .append("mountpoint", volume.mountpoint())
-                    .append("scope", volume.scope())
-                    .append(LABELS, volume.labels()),
+            ReadModelCollections.SWARM_VOLUMES, CLUSTER_ID, VolumeSummary::name, InventoryKinds::volumeDocument,
             document -> new SwarmVolumeView(
                     document.getString(CLUSTER_ID),
                     document.getString(NAME),

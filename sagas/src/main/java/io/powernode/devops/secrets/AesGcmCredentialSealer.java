@@ -1,6 +1,7 @@
 package io.powernode.devops.secrets;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.powernode.devops.kernel.common.SealedValue;
 import io.powernode.devops.kernel.host.SealedCredentials;
 
 import javax.crypto.Cipher;
@@ -35,34 +36,60 @@ public final class AesGcmCredentialSealer implements CredentialSealer {
 
     @Override
     public SealedCredentials seal(TlsMaterial material) {
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
         try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce);
-            byte[] sealed = cipher.doFinal(JSON.writeValueAsBytes(Payload.of(material)));
-            byte[] out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
-            return new SealedCredentials(keyId, Base64.getEncoder().encodeToString(out));
-        } catch (GeneralSecurityException | IOException e) {
+            return new SealedCredentials(keyId, sealBytes(JSON.writeValueAsBytes(Payload.of(material))));
+        } catch (IOException e) {
             throw new IllegalStateException("sealing TLS credentials failed", e);
         }
     }
 
     @Override
     public TlsMaterial open(SealedCredentials sealed) {
-        if (!keyId.equals(sealed.keyId())) {
-            throw new CredentialsUnreadable("credentials were sealed with master key '" + sealed.keyId()
+        byte[] plain = openBytes(sealed.keyId(), sealed.ciphertext(), "TLS credentials");
+        try {
+            return JSON.readValue(plain, Payload.class).material();
+        } catch (IOException e) {
+            throw new CredentialsUnreadable("stored TLS credentials cannot be read", e);
+        }
+    }
+
+    @Override
+    public SealedValue sealValue(byte[] value) {
+        return new SealedValue(keyId, sealBytes(value));
+    }
+
+    @Override
+    public byte[] openValue(SealedValue sealed) {
+        return openBytes(sealed.keyId(), sealed.ciphertext(), "secret value");
+    }
+
+    private String sealBytes(byte[] plain) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            byte[] sealed = cipher(Cipher.ENCRYPT_MODE, nonce).doFinal(plain);
+            byte[] out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
+            return Base64.getEncoder().encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("sealing failed", e);
+        }
+    }
+
+    /** @param what named in errors, which never quote the ciphertext */
+    private byte[] openBytes(String sealedKeyId, String ciphertext, String what) {
+        if (!keyId.equals(sealedKeyId)) {
+            throw new CredentialsUnreadable("a " + what + " was sealed with master key '" + sealedKeyId
                     + "', this platform holds '" + keyId + "'", null);
         }
         try {
-            ByteBuffer in = ByteBuffer.wrap(Base64.getDecoder().decode(sealed.ciphertext()));
+            ByteBuffer in = ByteBuffer.wrap(Base64.getDecoder().decode(ciphertext));
             byte[] nonce = new byte[NONCE_BYTES];
             in.get(nonce);
             byte[] body = new byte[in.remaining()];
             in.get(body);
-            byte[] plain = cipher(Cipher.DECRYPT_MODE, nonce).doFinal(body);
-            return JSON.readValue(plain, Payload.class).material();
-        } catch (GeneralSecurityException | IOException | IllegalArgumentException | java.nio.BufferUnderflowException e) {
-            throw new CredentialsUnreadable("stored TLS credentials cannot be opened (altered or sealed by another key)", e);
+            return cipher(Cipher.DECRYPT_MODE, nonce).doFinal(body);
+        } catch (GeneralSecurityException | IllegalArgumentException | java.nio.BufferUnderflowException e) {
+            throw new CredentialsUnreadable("a stored " + what + " cannot be opened (altered or sealed by another key)", e);
         }
     }
 

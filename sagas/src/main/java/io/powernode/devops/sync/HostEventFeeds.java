@@ -55,9 +55,9 @@ public class HostEventFeeds implements AutoCloseable {
      * died unnoticed), from the newest event recorded for the host.
      */
     public void follow(SyncTarget target, Runnable inventoryMayHaveChanged) {
-        OptionalLong recordedUpTo = targets.eventWatermark(target.hostId());
+        OptionalLong recordedUpTo = targets.eventWatermark(target.endpointId());
         // atomic per host: of concurrent calls, the last one's follower stays and every other one is closed
-        followers.compute(target.hostId(), (hostId, previous) -> {
+        followers.compute(target.endpointId(), (hostId, previous) -> {
             if (previous != null) {
                 previous.close();
             }
@@ -88,7 +88,7 @@ public class HostEventFeeds implements AutoCloseable {
                     new Listener(target, inventoryMayHaveChanged), settings.followerBackoff(), reconnects);
         } catch (RuntimeException e) {
             // unusable credentials or endpoint: the next sync reports it to the user
-            log.info("not following events of host {}: {}", target.hostId(), DockerFailures.reason(e));
+            log.info("not following events of host {}: {}", target.endpointId(), DockerFailures.reason(e));
             return null;
         }
     }
@@ -105,7 +105,7 @@ public class HostEventFeeds implements AutoCloseable {
 
         @Override
         public boolean onEvent(DockerEventRecord event) {
-            String hostId = target.hostId();
+            String hostId = target.endpointId();
             boolean recorded = locks.call(hostId,
                     () -> commands.sendEvent(target.accountId(), new RecordDockerEvent(hostId, event)));
             if (recorded) {

@@ -43,7 +43,7 @@ public class HostSync {
 
     /** @return whether the daemon answered */
     public boolean sync(SyncTarget target) {
-        return locks.call(target.hostId(), () -> readAndReport(target));
+        return locks.call(target.endpointId(), () -> readAndReport(target));
     }
 
     /** Closes the host's Docker client once no sync uses it; a later sync would open a new one. */
@@ -54,16 +54,16 @@ public class HostSync {
     private boolean readAndReport(SyncTarget target) {
         HostSnapshot snapshot;
         try {
-            DockerClient docker = clients.clientFor(target.hostId(), target.connection(sealer));
+            DockerClient docker = clients.clientFor(target.endpointId(), target.connection(sealer));
             snapshot = reader.read(docker);
         } catch (RuntimeException e) {
             String error = DockerFailures.describe(e, target.apiEndpoint());
-            log.info("sync of host {} failed: {}", target.hostId(), error);
-            commands.send(target.accountId(), new RecordHostSyncFailure(target.hostId(), error, clock.instant()));
+            log.info("sync of host {} failed: {}", target.endpointId(), error);
+            commands.send(target.accountId(), new RecordHostSyncFailure(target.endpointId(), error, clock.instant()));
             return false;
         }
-        ledger.answered(target.hostId(), snapshot.observedAt());
-        commands.send(target.accountId(), new RecordHostSync(target.hostId(), snapshot));
+        ledger.answered(target.endpointId(), snapshot.observedAt());
+        commands.send(target.accountId(), new RecordHostSync(target.endpointId(), snapshot));
         return true;
     }
 }

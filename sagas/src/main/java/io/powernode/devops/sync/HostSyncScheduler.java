@@ -79,17 +79,17 @@ public class HostSyncScheduler implements SmartLifecycle, SyncTargetChanges {
             return;
         }
         if (target.inMaintenance()) {
-            pause(target.hostId());
+            pause(target.endpointId());
             return;
         }
-        HostSchedule schedule = schedules.computeIfAbsent(target.hostId(), HostSchedule::new);
+        HostSchedule schedule = schedules.computeIfAbsent(target.endpointId(), HostSchedule::new);
         SyncTarget previous = schedule.replaceTarget(target);
         boolean newConnection = !target.sameConnectionAs(previous);
         if (newConnection) {
             // the sync's client needs no release here: it is replaced when the connection details differ
             follow(target);
         }
-        requestSync(target.hostId(), syncNow || newConnection ? Duration.ZERO : target.interval());
+        requestSync(target.endpointId(), syncNow || newConnection ? Duration.ZERO : target.interval());
     }
 
     @Override
@@ -107,7 +107,7 @@ public class HostSyncScheduler implements SmartLifecycle, SyncTargetChanges {
     }
 
     private void follow(SyncTarget target) {
-        feeds.follow(target, () -> requestSync(target.hostId(), settings.eventDebounce()));
+        feeds.follow(target, () -> requestSync(target.endpointId(), settings.eventDebounce()));
     }
 
     private void pause(String hostId) {
@@ -183,7 +183,7 @@ public class HostSyncScheduler implements SmartLifecycle, SyncTargetChanges {
             try {
                 return hostSync.sync(syncTarget);
             } catch (RuntimeException e) {
-                log.error("sync of host {} broke off", syncTarget.hostId(), e);
+                log.error("sync of host {} broke off", syncTarget.endpointId(), e);
                 return false;
             }
         }

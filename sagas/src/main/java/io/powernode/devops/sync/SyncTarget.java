@@ -7,8 +7,8 @@ import io.powernode.devops.secrets.CredentialSealer;
 import java.time.Duration;
 import java.util.Objects;
 
-/** One host as the sync scheduler sees it. Credentials stay sealed until a connection is made. */
-public record SyncTarget(String hostId, String accountId, String apiEndpoint, boolean tlsVerify,
+/** One host or cluster as the sync scheduler sees it. Credentials stay sealed until a connection is made. */
+public record SyncTarget(String endpointId, EndpointKind kind, String accountId, String apiEndpoint, boolean tlsVerify,
                          SealedCredentials credentials, int syncIntervalSeconds, boolean inMaintenance) {
 
     public Duration interval() {
@@ -27,14 +27,14 @@ public record SyncTarget(String hostId, String accountId, String apiEndpoint, bo
     }
 
     SyncTarget withDetails(String newEndpoint, boolean newTlsVerify, int newIntervalSeconds) {
-        return new SyncTarget(hostId, accountId, newEndpoint, newTlsVerify, credentials, newIntervalSeconds, inMaintenance);
+        return new SyncTarget(endpointId, kind, accountId, newEndpoint, newTlsVerify, credentials, newIntervalSeconds, inMaintenance);
     }
 
     SyncTarget withCredentials(SealedCredentials newCredentials) {
-        return new SyncTarget(hostId, accountId, apiEndpoint, tlsVerify, newCredentials, syncIntervalSeconds, inMaintenance);
+        return new SyncTarget(endpointId, kind, accountId, apiEndpoint, tlsVerify, newCredentials, syncIntervalSeconds, inMaintenance);
     }
 
     SyncTarget withMaintenance(boolean maintenance) {
-        return new SyncTarget(hostId, accountId, apiEndpoint, tlsVerify, credentials, syncIntervalSeconds, maintenance);
+        return new SyncTarget(endpointId, kind, accountId, apiEndpoint, tlsVerify, credentials, syncIntervalSeconds, maintenance);
     }
 }

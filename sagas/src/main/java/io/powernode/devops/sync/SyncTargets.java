@@ -18,7 +18,8 @@ public class SyncTargets {
 
     private static final RowMapper<SyncTarget> ROW = (rs, row) -> {
         String keyId = rs.getString("credentials_key_id");
-        return new SyncTarget(rs.getString("host_id"), rs.getString("account_id"), rs.getString("api_endpoint"),
+        return new SyncTarget(rs.getString("endpoint_id"),
+                EndpointKind.valueOf(rs.getString("kind")), rs.getString("account_id"), rs.getString("api_endpoint"),
                 rs.getBoolean("tls_verify"),
                 keyId == null ? null : new SealedCredentials(keyId, rs.getString("credentials_ciphertext")),
                 rs.getInt("sync_interval_seconds"), rs.getBoolean("in_maintenance"));
@@ -36,28 +37,28 @@ public class SyncTargets {
         String ciphertext = target.credentials() == null ? null : target.credentials().ciphertext();
         int updated = jdbc.update("UPDATE sync_targets SET account_id = ?, api_endpoint = ?, tls_verify = ?, "
                         + "credentials_key_id = ?, credentials_ciphertext = ?, sync_interval_seconds = ?, "
-                        + "in_maintenance = ? WHERE host_id = ?",
+                        + "in_maintenance = ? WHERE endpoint_id = ?",
                 target.accountId(), target.apiEndpoint(), target.tlsVerify(), keyId, ciphertext,
-                target.syncIntervalSeconds(), target.inMaintenance(), target.hostId());
+                target.syncIntervalSeconds(), target.inMaintenance(), target.endpointId());
         if (updated == 0) {
-            jdbc.update("INSERT INTO sync_targets (host_id, account_id, api_endpoint, tls_verify, credentials_key_id, "
-                            + "credentials_ciphertext, sync_interval_seconds, in_maintenance) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    target.hostId(), target.accountId(), target.apiEndpoint(), target.tlsVerify(), keyId, ciphertext,
+            jdbc.update("INSERT INTO sync_targets (endpoint_id, kind, account_id, api_endpoint, tls_verify, credentials_key_id, "
+                            + "credentials_ciphertext, sync_interval_seconds, in_maintenance) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    target.endpointId(), target.kind().name(), target.accountId(), target.apiEndpoint(), target.tlsVerify(), keyId, ciphertext,
                     target.syncIntervalSeconds(), target.inMaintenance());
         }
     }
 
     public Optional<SyncTarget> find(String hostId) {
-        return jdbc.query("SELECT * FROM sync_targets WHERE host_id = ?", ROW, hostId).stream().findFirst();
+        return jdbc.query("SELECT * FROM sync_targets WHERE endpoint_id = ?", ROW, hostId).stream().findFirst();
     }
 
     public List<SyncTarget> findAll() {
-        return jdbc.query("SELECT * FROM sync_targets ORDER BY host_id", ROW);
+        return jdbc.query("SELECT * FROM sync_targets ORDER BY endpoint_id", ROW);
     }
 
     /** The daemon's time (timeNano) of the newest Docker event recorded for the host; empty before the first. */
     public OptionalLong eventWatermark(String hostId) {
-        return jdbc.query("SELECT event_watermark FROM sync_targets WHERE host_id = ?", (rs, row) -> {
+        return jdbc.query("SELECT event_watermark FROM sync_targets WHERE endpoint_id = ?", (rs, row) -> {
             long timeNano = rs.getLong(1);
             return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(timeNano);
         }, hostId).stream().findFirst().orElse(OptionalLong.empty());
@@ -68,12 +69,12 @@ public class SyncTargets {
      * stream, outside any transaction, so it commits at once.
      */
     public void advanceEventWatermark(String hostId, long timeNano) {
-        jdbc.update("UPDATE sync_targets SET event_watermark = ? WHERE host_id = ? "
+        jdbc.update("UPDATE sync_targets SET event_watermark = ? WHERE endpoint_id = ? "
                 + "AND (event_watermark IS NULL OR event_watermark < ?)", timeNano, hostId, timeNano);
     }
 
     public void delete(String hostId) {
-        jdbc.update("DELETE FROM sync_targets WHERE host_id = ?", hostId);
+        jdbc.update("DELETE FROM sync_targets WHERE endpoint_id = ?", hostId);
     }
 
     public void deleteAll() {

@@ -37,7 +37,7 @@ public class SyncTargetsProjection {
 
     @EventHandler
     public void on(HostRegistered event) {
-        SyncTarget target = new SyncTarget(event.hostId(), event.accountId(), event.apiEndpoint(), event.tlsVerify(),
+        SyncTarget target = new SyncTarget(event.hostId(), EndpointKind.docker_host, event.accountId(), event.apiEndpoint(), event.tlsVerify(),
                 event.credentials(), event.syncIntervalSeconds(), false);
         targets.save(target);
         afterCommit(() -> changes.targetChanged(target, true));

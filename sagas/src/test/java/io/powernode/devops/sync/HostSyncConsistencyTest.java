@@ -90,7 +90,7 @@ class HostSyncConsistencyTest {
     }
 
     private static SyncTarget target(String endpoint) {
-        return new SyncTarget(HOST, "acc-1", endpoint, false, null, 60, false);
+        return new SyncTarget(HOST, EndpointKind.docker_host, "acc-1", endpoint, false, null, 60, false);
     }
 
     private static SyncTarget inMaintenance(SyncTarget target) {

@@ -35,7 +35,7 @@ class HostSyncSchedulerTest {
         daemon = ExtraDockerDaemon.startUnix();
         daemon.loadTestImage();
         fixture = new SyncFixture(SETTINGS, bus,
-                new SyncTarget(HOST, "acc-1", daemon.unixEndpoint(), false, null, 60, false));
+                new SyncTarget(HOST, EndpointKind.docker_host, "acc-1", daemon.unixEndpoint(), false, null, 60, false));
         fixture.scheduler.start();
     }
 
@@ -106,7 +106,7 @@ class HostSyncSchedulerTest {
     void aHostInMaintenanceIsNotSynced() {
         await().atMost(Duration.ofSeconds(20)).until(() -> !bus.payloads(RecordHostSync.class).isEmpty());
 
-        fixture.scheduler.targetChanged(new SyncTarget(HOST, "acc-1", daemon.unixEndpoint(), false, null, 60, true), false);
+        fixture.scheduler.targetChanged(new SyncTarget(HOST, EndpointKind.docker_host, "acc-1", daemon.unixEndpoint(), false, null, 60, true), false);
         int sentAtPause = bus.sent().size();
         daemon.stop();
 

@@ -29,7 +29,7 @@ class SyncTargetsProjectionTest {
     private final SyncTargetsProjection projection = new SyncTargetsProjection(targets, new SyncTargetChanges() {
         @Override
         public void targetChanged(SyncTarget target, boolean syncNow) {
-            told.add((syncNow ? "sync now " : "schedule ") + target.hostId()
+            told.add((syncNow ? "sync now " : "schedule ") + target.endpointId()
                     + (target.inMaintenance() ? " (maintenance)" : ""));
         }
 
@@ -44,7 +44,7 @@ class SyncTargetsProjectionTest {
         projection.on(registered("h1"));
 
         assertThat(targets.find("h1")).contains(
-                new SyncTarget("h1", "acc-1", "tcp://10.0.0.5:2376", true, SEALED, 30, false));
+                new SyncTarget("h1", EndpointKind.docker_host, "acc-1", "tcp://10.0.0.5:2376", true, SEALED, 30, false));
         assertThat(told).containsExactly("sync now h1");
     }
 
@@ -59,7 +59,7 @@ class SyncTargetsProjectionTest {
         projection.on(new HostCredentialsReplaced("h1", "acc-1", null, NOW));
 
         assertThat(targets.find("h1")).contains(
-                new SyncTarget("h1", "acc-1", "tcp://10.0.0.6:2376", true, null, 90, false));
+                new SyncTarget("h1", EndpointKind.docker_host, "acc-1", "tcp://10.0.0.6:2376", true, null, 90, false));
         assertThat(told).containsExactly("sync now h1", "schedule h1", "sync now h1", "sync now h1");
     }
 
@@ -84,7 +84,7 @@ class SyncTargetsProjectionTest {
 
         projection.on(new HostRemoved("h1", "acc-1", "n", NOW));
 
-        assertThat(targets.findAll()).extracting(SyncTarget::hostId).containsExactly("h2");
+        assertThat(targets.findAll()).extracting(SyncTarget::endpointId).containsExactly("h2");
         assertThat(told).endsWith("removed h1");
         projection.reset();
         assertThat(targets.findAll()).isEmpty();

@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Commands on a swarm cluster, registered by its manager endpoint exactly as a host is. Those a user sends
@@ -52,5 +53,40 @@ public final class ClusterCommands {
 
     /** One entry of the manager's event stream (scope swarm: nodes, services, secrets, configs …). */
     public record RecordSwarmEvent(@TargetAggregateIdentifier String clusterId, DockerEventRecord event) {
+    }
+
+    /**
+     * Registers a cluster by creating its swarm: the host's daemon becomes the first manager and the cluster's
+     * manager endpoint, reached with the host's (sealed) credentials. The {@link SwarmOperation.InitSwarm}
+     * runs as the cluster's first operation.
+     */
+    public record InitSwarmCluster(@TargetAggregateIdentifier String clusterId, String accountId, String name,
+                                   String managerEndpoint, DeploymentEnvironment environment, boolean tlsVerify,
+                                   SealedCredentials credentials, int syncIntervalSeconds, String operationId,
+                                   SwarmOperation.InitSwarm init) {
+    }
+
+    /** A user's request for Docker to do something on the cluster; answers the operation id. */
+    public record RequestSwarmOperation(@TargetAggregateIdentifier String clusterId, String accountId,
+                                        String operationId, SwarmOperation operation) {
+    }
+
+    /**
+     * The Docker gateway is about to carry the operation out. Refused unless the operation is requested and
+     * not begun, which makes execution at-most-once when an event is handled again after a restart.
+     */
+    public record BeginSwarmOperation(@TargetAggregateIdentifier String clusterId, String operationId) {
+    }
+
+    /**
+     * @param resourceId the id of what was created or changed (service, secret, network, node, swarm …)
+     * @param notes      what an operator should know, e.g. the services a rotation repointed
+     */
+    public record RecordSwarmOperationSucceeded(@TargetAggregateIdentifier String clusterId, String operationId,
+                                                String resourceId, List<String> notes) {
+    }
+
+    public record RecordSwarmOperationFailed(@TargetAggregateIdentifier String clusterId, String operationId,
+                                             OperationFailure failure) {
     }
 }

@@ -102,4 +102,22 @@ public final class ClusterEvents {
 
     public record SwarmEventObserved(String clusterId, String accountId, DockerEventRecord event) {
     }
+
+    /** @param operation what was asked, with secret values sealed */
+    public record SwarmOperationRequested(String clusterId, String accountId, String operationId,
+                                          SwarmOperation operation, Instant requestedAt) {
+    }
+
+    public record SwarmOperationStarted(String clusterId, String accountId, String operationId,
+                                        String operationType, Instant startedAt) {
+    }
+
+    public record SwarmOperationSucceeded(String clusterId, String accountId, String operationId,
+                                          String operationType, String resourceId, List<String> notes,
+                                          Instant completedAt) {
+    }
+
+    public record SwarmOperationFailed(String clusterId, String accountId, String operationId,
+                                       String operationType, OperationFailure failure, Instant failedAt) {
+    }
 }

@@ -48,4 +48,24 @@ public final class ClusterQueries {
     /** Answers {@link ClusterViews.ClusterHealth}, or null when the account has no such cluster. */
     public record FindClusterHealth(String accountId, String clusterId) {
     }
+
+    /** Answers {@link ClusterViews.SwarmOperationView}, or null when the account has no such operation. */
+    public record FindSwarmOperation(String accountId, String operationId) {
+    }
+
+    /** Newest first; answers {@link ClusterViews.SwarmOperationPage}. @param status requested, running, succeeded or failed */
+    public record ListSwarmOperations(String accountId, String clusterId, String status, PageRequest page) {
+    }
+
+    /** The clusters' Docker events, newest first; answers {@link ClusterViews.SwarmEventPage}. */
+    public record ListSwarmEvents(String accountId, String clusterId, String type, PageRequest page) {
+    }
+
+    /**
+     * The account's cluster feed, as {@code HostQueries.StreamHostFeed} is for hosts: initial result a
+     * {@code List<ClusterFeedEntry>} after {@code afterPosition} (empty when negative, at most 1000), updates
+     * new {@link ClusterViews.ClusterFeedEntry} entries numbered alike.
+     */
+    public record StreamClusterFeed(String accountId, long afterPosition) {
+    }
 }

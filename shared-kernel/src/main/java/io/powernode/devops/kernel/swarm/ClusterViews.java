@@ -102,4 +102,42 @@ public final class ClusterViews {
         public static final String DEGRADED = "degraded";
         public static final String QUORUM_LOST = "quorum_lost";
     }
+
+    /**
+     * One operation and where it stands.
+     *
+     * @param status      requested, running, succeeded or failed
+     * @param target      what it acts on: a service, node, secret … id or name, or the host joining or leaving
+     * @param parameters  what was asked, as the audit shows it: never a secret value
+     * @param failureKind an {@link OperationFailure.Kind} name when failed
+     */
+    public record SwarmOperationView(String id, String clusterId, String accountId, String type, String status,
+                                     String target, Map<String, Object> parameters, String resourceId,
+                                     List<String> notes, String failureKind, String failureMessage,
+                                     String requestedBy, Instant requestedAt, Instant startedAt,
+                                     Instant completedAt) {
+        public static final String REQUESTED = "requested";
+        public static final String RUNNING = "running";
+        public static final String SUCCEEDED = "succeeded";
+        public static final String FAILED = "failed";
+    }
+
+    public record SwarmOperationPage(List<SwarmOperationView> items, PageInfo page) {
+    }
+
+    /** @param severity info, warning or error, as for host events */
+    public record SwarmEventView(String id, String clusterId, String type, String action, String actorId,
+                                 Map<String, String> attributes, String severity, Instant time) {
+    }
+
+    public record SwarmEventPage(List<SwarmEventView> items, PageInfo page) {
+    }
+
+    /**
+     * One change of a cluster for the account's SSE stream: cluster lifecycle, inventory changes, Docker events
+     * and operations. Positions behave as the host feed's.
+     */
+    public record ClusterFeedEntry(long position, String accountId, String clusterId, String eventType,
+                                   Instant occurredAt, Map<String, Object> change) {
+    }
 }

@@ -68,4 +68,28 @@ public final class ClusterQueries {
      */
     public record StreamClusterFeed(String accountId, long afterPosition) {
     }
+
+    /*
+     * One object of the account's swarm inventory by its Docker id (ids are unique across swarms), answering
+     * its view, or null when no cluster of the account holds it.
+     */
+
+    public record FindSwarmNode(String accountId, String nodeId) {
+    }
+
+    public record FindSwarmService(String accountId, String serviceId) {
+    }
+
+    public record FindSwarmSecret(String accountId, String secretId) {
+    }
+
+    public record FindSwarmConfig(String accountId, String configId) {
+    }
+
+    public record FindSwarmNetwork(String accountId, String networkId) {
+    }
+
+    /** Volumes have no id, only a name per node: the cluster is named too. */
+    public record FindSwarmVolume(String accountId, String clusterId, String name) {
+    }
 }

@@ -42,7 +42,7 @@ class PostgresStorageTest {
         assertThat(sql.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?", Long.class, id))
                 .isGreaterThanOrEqualTo(3);
         assertThat(sql.queryForList("SELECT processorName FROM TokenEntry", String.class))
-                .contains("host-projection", "inventory-projection", "host-sync-targets");
+                .contains("host-projection", "inventory-projection", "endpoint-sync-targets");
 
         platform.restart();
         api = new HostApi(platform, api.account);

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.Closeable;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,6 +50,7 @@ public final class DockerEventFollower implements AutoCloseable {
 
     private final String endpoint;
     private final DockerClient client;
+    private final Map<String, List<String>> filters;
     private final Listener listener;
     private final Backoff backoff;
     private final ScheduledExecutorService timer;
@@ -64,8 +66,18 @@ public final class DockerEventFollower implements AutoCloseable {
      */
     public DockerEventFollower(String endpoint, DockerClient client, Listener listener, Backoff backoff,
                                ScheduledExecutorService timer) {
+        this(endpoint, client, Map.of(), listener, backoff, timer);
+    }
+
+    /**
+     * @param filters the Engine API's event filters ({@code type}, {@code scope} …), each with the values any
+     *                of which an event must match; empty for every event
+     */
+    public DockerEventFollower(String endpoint, DockerClient client, Map<String, List<String>> filters,
+                               Listener listener, Backoff backoff, ScheduledExecutorService timer) {
         this.endpoint = endpoint;
         this.client = client;
+        this.filters = Map.copyOf(filters);
         this.listener = listener;
         this.backoff = backoff;
         this.timer = timer;
@@ -97,6 +109,9 @@ public final class DockerEventFollower implements AutoCloseable {
         currentStream = stream;
         try {
             EventsCmd events = client.eventsCmd();
+            // docker-java has setters for a few filter keys only (no scope); its getFilters() is the map the
+            // request's filters are encoded from
+            events.getFilters().putAll(filters);
             since.ifPresent(timeNano -> events.withSince(dockerTimestamp(timeNano)));
             events.exec(stream);
         } catch (RuntimeException e) {
@@ -131,8 +146,8 @@ public final class DockerEventFollower implements AutoCloseable {
         String type = event.getType() == null ? null : event.getType().getValue();
         long timeNano = event.getTimeNano() != null ? event.getTimeNano()
                 : event.getTime() == null ? 0 : event.getTime() * 1_000_000_000L;
-        // docker-java does not map the event's scope; swarm events are the ones that name a node
-        String scope = event.getNode() == null ? "local" : "swarm";
+        // docker-java does not map the event's scope (local or swarm), but keeps it among the raw values
+        String scope = event.getRawValues().get("scope") instanceof String value ? value : "local";
         return new DockerEventRecord(type, action(event), actor == null ? event.getId() : actor.getId(),
                 Map.copyOf(attributes), scope, timeNano);
     }

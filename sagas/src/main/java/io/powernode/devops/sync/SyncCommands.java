@@ -3,7 +3,6 @@ package io.powernode.devops.sync;
 import io.powernode.devops.docker.Backoff;
 import io.powernode.devops.kernel.common.DomainError;
 import io.powernode.devops.kernel.common.MessageMetadata;
-import io.powernode.devops.kernel.host.HostCommands.RecordDockerEvent;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -18,15 +17,16 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends what the sync observed, as the platform itself: on the host's account, by actor "host-sync" of type
- * system, so audit trails tell observations apart from user decisions. Each send waits for the host to handle
- * the command, so reports sent one after another (under the host's lock, see {@link HostLocks}) arrive in
- * the order they were made. Failures are logged, never thrown, and name no payload contents.
+ * Sends what the sync observed, as the platform itself: on the host's or cluster's account, by actor
+ * "endpoint-sync" of type system, so audit trails tell observations apart from user decisions. Each send waits
+ * for the host or cluster to handle the command, so reports sent one after another (under the endpoint's
+ * lock, see {@link EndpointLocks}) arrive in the order they were made. Failures are logged, never thrown, and
+ * name no payload contents.
  */
 @Component
 public class SyncCommands {
 
-    static final String ACTOR_ID = "host-sync";
+    static final String ACTOR_ID = "endpoint-sync";
     private static final long SEND_TIMEOUT_SECONDS = 30;
     /** Attempts at recording a Docker event, and the waits between them. */
     private static final int EVENT_ATTEMPTS = 4;
@@ -49,20 +49,22 @@ public class SyncCommands {
     }
 
     /**
-     * Retries a transient failure a few times, briefly: an event that is not recorded is gone for good. A
-     * refusal (the host was removed meanwhile, or a domain rule) is final and dropped at once.
+     * Sends a command that records one Docker event (RecordDockerEvent, RecordSwarmEvent) on the endpoint's
+     * host or cluster. Retries a transient failure a few times, briefly: an event that is not recorded is gone
+     * for good. A refusal (the host or cluster was removed meanwhile, or a domain rule) is final and dropped
+     * at once.
      *
-     * @return whether the host recorded the event
+     * @return whether the event was recorded
      */
-    public boolean sendEvent(String accountId, RecordDockerEvent command) {
+    public boolean sendEvent(String accountId, String endpointId, Object command) {
         for (int attempt = 1; ; attempt++) {
             try {
                 dispatch(accountId, command);
                 return true;
             } catch (RuntimeException e) {
                 if (refused(e) || attempt == EVENT_ATTEMPTS || !pause(EVENT_RETRY.after(attempt))) {
-                    log.warn("a Docker event of host {} was not recorded after {} attempt(s): {}",
-                            command.hostId(), attempt, describe(e));
+                    log.warn("a Docker event of {} was not recorded after {} attempt(s): {}",
+                            endpointId, attempt, describe(e));
                     return false;
                 }
             }

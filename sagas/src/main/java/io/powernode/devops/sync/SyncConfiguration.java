@@ -3,6 +3,7 @@ package io.powernode.devops.sync;
 import io.powernode.devops.docker.DockerClientFactory;
 import io.powernode.devops.docker.DockerClients;
 import io.powernode.devops.docker.HostInventoryReader;
+import io.powernode.devops.docker.SwarmInventoryReader;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,5 +28,10 @@ public class SyncConfiguration {
     @Bean
     public HostInventoryReader hostInventoryReader() {
         return new HostInventoryReader(Clock.systemUTC());
+    }
+
+    @Bean
+    public SwarmInventoryReader swarmInventoryReader() {
+        return new SwarmInventoryReader(Clock.systemUTC());
     }
 }

@@ -12,27 +12,31 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * When each host last answered a sync. Kept here, in memory, because a sync that finds nothing new records
- * no event, so the event stream cannot tell "synced a second ago" from "synced an hour ago".
+ * When each host or cluster last answered a sync, by endpoint id. Kept here, in memory, because a sync that
+ * finds nothing new records no event, so the event stream cannot tell "synced a second ago" from "synced an
+ * hour ago".
  */
 @Component
 public class SyncLedger {
 
     private final Map<String, Instant> lastAnswers = new ConcurrentHashMap<>();
 
-    public void answered(String hostId, Instant at) {
-        lastAnswers.merge(hostId, at, (earlier, later) -> later.isAfter(earlier) ? later : earlier);
+    public void answered(String endpointId, Instant at) {
+        lastAnswers.merge(endpointId, at, (earlier, later) -> later.isAfter(earlier) ? later : earlier);
     }
 
-    public void forget(String hostId) {
-        lastAnswers.remove(hostId);
+    public void forget(String endpointId) {
+        lastAnswers.remove(endpointId);
     }
 
-    public Optional<Instant> lastAnswer(String hostId) {
-        return Optional.ofNullable(lastAnswers.get(hostId));
+    public Optional<Instant> lastAnswer(String endpointId) {
+        return Optional.ofNullable(lastAnswers.get(endpointId));
     }
 
-    /** Hosts that have not answered since this process started are left out. */
+    /**
+     * Answers for host and cluster ids alike (the query's {@code hostIds} may hold either, as both are unique
+     * ids); those that have not answered since this process started are left out.
+     */
     @QueryHandler
     public LastSyncTimes handle(FindLastSyncTimes query) {
         Map<String, Instant> times = new HashMap<>();

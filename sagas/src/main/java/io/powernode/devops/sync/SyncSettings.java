@@ -8,12 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 
 /**
- * Tuning of the host sync ({@code powernode.sync.*}).
+ * Tuning of the sync of hosts and clusters ({@code powernode.sync.*}).
  *
  * @param retryInitial             first retry after a failed sync; doubles per consecutive failure
- * @param retryMax                 longest wait between retries (never longer than the host's own interval)
+ * @param retryMax                 longest wait between retries (never longer than the endpoint's own interval)
  * @param eventDebounce            how long Docker events are gathered before they trigger one extra sync
- * @param workers                  syncs that may run at once, across all hosts
+ * @param workers                  syncs that may run at once, across all hosts and clusters
  * @param dockerConnectTimeout     to open a connection to a daemon
  * @param dockerResponseTimeout    for each request of a sync to be answered
  * @param followerReconnectInitial first wait before re-opening a dropped event stream; doubles per failure

@@ -9,5 +9,5 @@ public interface SyncTargetChanges {
      */
     void targetChanged(SyncTarget target, boolean syncNow);
 
-    void targetRemoved(String hostId);
+    void targetRemoved(String endpointId);
 }

@@ -48,33 +48,36 @@ public class SyncTargets {
         }
     }
 
-    public Optional<SyncTarget> find(String hostId) {
-        return jdbc.query("SELECT * FROM sync_targets WHERE endpoint_id = ?", ROW, hostId).stream().findFirst();
+    public Optional<SyncTarget> find(String endpointId) {
+        return jdbc.query("SELECT * FROM sync_targets WHERE endpoint_id = ?", ROW, endpointId).stream().findFirst();
     }
 
     public List<SyncTarget> findAll() {
         return jdbc.query("SELECT * FROM sync_targets ORDER BY endpoint_id", ROW);
     }
 
-    /** The daemon's time (timeNano) of the newest Docker event recorded for the host; empty before the first. */
-    public OptionalLong eventWatermark(String hostId) {
+    /**
+     * The daemon's time (timeNano) of the newest Docker event recorded for the host or cluster; empty before
+     * the first.
+     */
+    public OptionalLong eventWatermark(String endpointId) {
         return jdbc.query("SELECT event_watermark FROM sync_targets WHERE endpoint_id = ?", (rs, row) -> {
             long timeNano = rs.getLong(1);
             return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(timeNano);
-        }, hostId).stream().findFirst().orElse(OptionalLong.empty());
+        }, endpointId).stream().findFirst().orElse(OptionalLong.empty());
     }
 
     /**
      * Only ever forward: a follower being replaced may still record an older event. Written from the event
      * stream, outside any transaction, so it commits at once.
      */
-    public void advanceEventWatermark(String hostId, long timeNano) {
+    public void advanceEventWatermark(String endpointId, long timeNano) {
         jdbc.update("UPDATE sync_targets SET event_watermark = ? WHERE endpoint_id = ? "
-                + "AND (event_watermark IS NULL OR event_watermark < ?)", timeNano, hostId, timeNano);
+                + "AND (event_watermark IS NULL OR event_watermark < ?)", timeNano, endpointId, timeNano);
     }
 
-    public void delete(String hostId) {
-        jdbc.update("DELETE FROM sync_targets WHERE endpoint_id = ?", hostId);
+    public void delete(String endpointId) {
+        jdbc.update("DELETE FROM sync_targets WHERE endpoint_id = ?", endpointId);
     }
 
     public void deleteAll() {

@@ -3,7 +3,7 @@ package io.powernode.devops.sync;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Threads of the host sync: named for thread dumps, and daemons, so a missed shutdown never keeps the JVM up. */
+/** Threads of the sync: named for thread dumps, and daemons, so a missed shutdown never keeps the JVM up. */
 final class SyncThreads {
 
     private SyncThreads() {

@@ -3,6 +3,9 @@ package io.powernode.devops.sync;
 import io.powernode.devops.kernel.host.HostCommands.RecordDockerEvent;
 import io.powernode.devops.kernel.host.HostCommands.RecordHostSync;
 import io.powernode.devops.kernel.host.HostCommands.RecordHostSyncFailure;
+import io.powernode.devops.kernel.swarm.ClusterCommands.RecordClusterSync;
+import io.powernode.devops.kernel.swarm.ClusterCommands.RecordClusterSyncFailure;
+import io.powernode.devops.kernel.swarm.ClusterCommands.RecordSwarmEvent;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -14,8 +17,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real Axon command gateway whose bus only records what the sync sends, in place of the host aggregate.
- * It may take a while to handle each command, as a busy host would, and counts how many it handled at once.
+ * A real Axon command gateway whose bus only records what the sync sends, in place of the host and cluster
+ * aggregates. It may take a while to handle each command, as a busy host would, and counts how many it handled
+ * at once.
  */
 final class RecordingCommandBus {
 
@@ -30,7 +34,8 @@ final class RecordingCommandBus {
 
     RecordingCommandBus(Duration handlingTime) {
         SimpleCommandBus bus = SimpleCommandBus.builder().build();
-        for (Class<?> type : List.of(RecordHostSync.class, RecordHostSyncFailure.class, RecordDockerEvent.class)) {
+        for (Class<?> type : List.of(RecordHostSync.class, RecordHostSyncFailure.class, RecordDockerEvent.class,
+                RecordClusterSync.class, RecordClusterSyncFailure.class, RecordSwarmEvent.class)) {
             bus.subscribe(type.getName(), message -> {
                 mostAtOnce.accumulateAndGet(handling.incrementAndGet(), Math::max);
                 try {

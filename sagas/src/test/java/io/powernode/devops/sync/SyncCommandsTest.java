@@ -4,6 +4,7 @@ import io.powernode.devops.kernel.common.DomainError;
 import io.powernode.devops.kernel.host.HostCommands.RecordDockerEvent;
 import io.powernode.devops.kernel.host.HostCommands.RecordHostSyncFailure;
 import io.powernode.devops.kernel.host.HostInventory.DockerEventRecord;
+import io.powernode.devops.kernel.swarm.ClusterCommands.RecordSwarmEvent;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -20,7 +21,7 @@ import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** How the sync's reports fare when the host cannot take them. */
+/** How the sync's reports fare when the host or cluster cannot take them. */
 class SyncCommandsTest {
 
     private static final RecordDockerEvent EVENT = new RecordDockerEvent("h1",
@@ -32,7 +33,7 @@ class SyncCommandsTest {
     void anEventIsRetriedAfterATransientFailure() {
         SyncCommands commands = failing(attempt -> attempt <= 2 ? new IllegalStateException("bus busy") : null);
 
-        assertThat(commands.sendEvent("acc-1", EVENT)).isTrue();
+        assertThat(commands.sendEvent("acc-1", "h1", EVENT)).isTrue();
         assertThat(attempts).hasValue(3);
     }
 
@@ -41,7 +42,7 @@ class SyncCommandsTest {
         SyncCommands commands = failing(attempt -> new IllegalStateException("bus down"));
         long start = System.nanoTime();
 
-        assertThat(commands.sendEvent("acc-1", EVENT)).isFalse();
+        assertThat(commands.sendEvent("acc-1", "h1", EVENT)).isFalse();
         assertThat(attempts).hasValue(4);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     }
@@ -58,9 +59,23 @@ class SyncCommandsTest {
         for (RuntimeException refusal : refusals) {
             attempts.set(0);
 
-            assertThat(failing(attempt -> refusal).sendEvent("acc-1", EVENT)).as(refusal.toString()).isFalse();
+            assertThat(failing(attempt -> refusal).sendEvent("acc-1", "h1", EVENT)).as(refusal.toString()).isFalse();
             assertThat(attempts).as(refusal.toString()).hasValue(1);
         }
+    }
+
+    @Test
+    void aSwarmEventIsRetriedAndRefusedAsAHostEventIs() {
+        RecordSwarmEvent swarmEvent = new RecordSwarmEvent("c1",
+                new DockerEventRecord("service", "create", "s1", Map.of(), "swarm", 1L));
+
+        assertThat(failing(attempt -> attempt == 1 ? new IllegalStateException("bus busy") : null)
+                .sendEvent("acc-1", "c1", swarmEvent)).isTrue();
+        assertThat(attempts).hasValue(2);
+        attempts.set(0);
+        assertThat(failing(attempt -> new AggregateNotFoundException("c1", "no such cluster"))
+                .sendEvent("acc-1", "c1", swarmEvent)).isFalse();
+        assertThat(attempts).hasValue(1);
     }
 
     @Test
@@ -75,7 +90,7 @@ class SyncCommandsTest {
     /** @param failureOnAttempt what the n-th attempt (from 1) throws; null to succeed */
     private SyncCommands failing(IntFunction<RuntimeException> failureOnAttempt) {
         SimpleCommandBus bus = SimpleCommandBus.builder().build();
-        for (Class<?> type : List.of(RecordDockerEvent.class, RecordHostSyncFailure.class)) {
+        for (Class<?> type : List.of(RecordDockerEvent.class, RecordSwarmEvent.class, RecordHostSyncFailure.class)) {
             bus.subscribe(type.getName(), message -> {
                 RuntimeException failure = failureOnAttempt.apply(attempts.incrementAndGet());
                 if (failure != null) {

@@ -3,6 +3,7 @@ package io.powernode.devops.sync;
 import io.powernode.devops.docker.DockerClientFactory;
 import io.powernode.devops.docker.DockerClients;
 import io.powernode.devops.docker.HostInventoryReader;
+import io.powernode.devops.docker.SwarmInventoryReader;
 import io.powernode.devops.kernel.host.HostCommands.RecordDockerEvent;
 import io.powernode.devops.secrets.AesGcmCredentialSealer;
 import io.powernode.devops.secrets.MasterKey;
@@ -26,8 +27,8 @@ final class SyncFixture implements AutoCloseable {
     final RecordingCommandBus bus;
     final SyncTargets targets = new SyncTargets(H2Database.migrated());
     final SyncLedger ledger = new SyncLedger();
-    final HostEventFeeds feeds;
-    final HostSyncScheduler scheduler;
+    final EndpointEventFeeds feeds;
+    final SyncScheduler scheduler;
     private final DockerClients clients;
 
     SyncFixture(SyncSettings settings, RecordingCommandBus bus, SyncTarget... known) {
@@ -39,12 +40,14 @@ final class SyncFixture implements AutoCloseable {
                 MasterKey.fromBase64(Base64.getEncoder().encodeToString(new byte[32])));
         DockerClientFactory factory = new DockerClientFactory(settings.dockerTimeouts());
         SyncCommands commands = new SyncCommands(bus.gateway());
-        HostLocks locks = new HostLocks();
+        EndpointLocks locks = new EndpointLocks();
+        SyncStrategies strategies = new SyncStrategies(List.of(
+                new HostSyncStrategy(new HostInventoryReader(Clock.systemUTC())),
+                new ClusterSyncStrategy(new SwarmInventoryReader(Clock.systemUTC()))));
         clients = new DockerClients(factory);
-        feeds = new HostEventFeeds(factory, sealer, commands, targets, locks, settings);
-        HostSync hostSync = new HostSync(sealer, clients, new HostInventoryReader(Clock.systemUTC()), commands, ledger,
-                locks);
-        scheduler = new HostSyncScheduler(targets, hostSync, feeds, ledger, settings);
+        feeds = new EndpointEventFeeds(factory, sealer, strategies, commands, targets, locks, settings);
+        EndpointSync endpointSync = new EndpointSync(sealer, clients, strategies, commands, ledger, locks);
+        scheduler = new SyncScheduler(targets, endpointSync, feeds, ledger, settings);
     }
 
     /** The actions of the recorded Docker events whose actor is named {@code name} (containers, volumes). */

@@ -10,6 +10,13 @@ import io.powernode.devops.kernel.host.HostEvents.HostRegistered;
 import io.powernode.devops.kernel.host.HostEvents.HostRemoved;
 import io.powernode.devops.kernel.common.ConnectionStatus;
 import io.powernode.devops.kernel.host.SealedCredentials;
+import io.powernode.devops.kernel.swarm.ClusterEvents.ClusterCredentialsReplaced;
+import io.powernode.devops.kernel.swarm.ClusterEvents.ClusterDetailsChanged;
+import io.powernode.devops.kernel.swarm.ClusterEvents.ClusterMaintenanceEnded;
+import io.powernode.devops.kernel.swarm.ClusterEvents.ClusterMaintenanceStarted;
+import io.powernode.devops.kernel.swarm.ClusterEvents.ClusterRecoveryRecorded;
+import io.powernode.devops.kernel.swarm.ClusterEvents.ClusterRegistered;
+import io.powernode.devops.kernel.swarm.ClusterEvents.ClusterRemoved;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -17,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The sync_targets table on H2 with the real migration, and what the scheduler is told. */
 class SyncTargetsProjectionTest {
@@ -34,8 +42,8 @@ class SyncTargetsProjectionTest {
         }
 
         @Override
-        public void targetRemoved(String hostId) {
-            told.add("removed " + hostId);
+        public void targetRemoved(String endpointId) {
+            told.add("removed " + endpointId);
         }
     });
 
@@ -88,6 +96,70 @@ class SyncTargetsProjectionTest {
         assertThat(told).endsWith("removed h1");
         projection.reset();
         assertThat(targets.findAll()).isEmpty();
+    }
+
+    @Test
+    void aRegisteredClusterIsStoredByItsManagerEndpointAndSyncedAtOnce() {
+        projection.on(clusterRegistered("c1"));
+
+        assertThat(targets.find("c1")).contains(new SyncTarget("c1", EndpointKind.swarm_cluster, "acc-1",
+                "tcp://10.0.0.9:2376", true, SEALED, 45, false));
+        assertThat(told).containsExactly("sync now c1");
+    }
+
+    @Test
+    void aClusterIntervalChangeReschedulesButANewManagerEndpointOrCredentialsSyncAtOnce() {
+        projection.on(clusterRegistered("c1"));
+
+        projection.on(new ClusterDetailsChanged("c1", "acc-1", "swarm", "tcp://10.0.0.9:2376",
+                DeploymentEnvironment.production, true, 120, List.of("sync_interval_seconds"), NOW));
+        projection.on(new ClusterDetailsChanged("c1", "acc-1", "swarm", "tcp://10.0.0.10:2376",
+                DeploymentEnvironment.production, false, 120, List.of("manager_endpoint", "tls_verify"), NOW));
+        SealedCredentials replaced = new SealedCredentials("mk-2", "bmV3");
+        projection.on(new ClusterCredentialsReplaced("c1", "acc-1", replaced, NOW));
+
+        assertThat(targets.find("c1")).contains(new SyncTarget("c1", EndpointKind.swarm_cluster, "acc-1",
+                "tcp://10.0.0.10:2376", false, replaced, 120, false));
+        assertThat(told).containsExactly("sync now c1", "schedule c1", "sync now c1", "sync now c1");
+    }
+
+    @Test
+    void clusterMaintenancePausesAndItsEndOrARecordedRecoverySyncsAtOnce() {
+        projection.on(clusterRegistered("c1"));
+
+        projection.on(new ClusterMaintenanceStarted("c1", "acc-1", ConnectionStatus.connected, "upgrade", NOW));
+        assertThat(targets.find("c1")).hasValueSatisfying(t -> assertThat(t.inMaintenance()).isTrue());
+        projection.on(new ClusterMaintenanceEnded("c1", "acc-1", NOW));
+        projection.on(new ClusterRecoveryRecorded("c1", "acc-1", ConnectionStatus.error, 5, NOW));
+
+        assertThat(targets.find("c1")).hasValueSatisfying(t -> assertThat(t.inMaintenance()).isFalse());
+        assertThat(told).containsExactly("sync now c1", "schedule c1 (maintenance)", "sync now c1", "sync now c1");
+    }
+
+    @Test
+    void aRemovedClusterIsDeletedAndTheHostsBesideItStay() {
+        projection.on(registered("h1"));
+        projection.on(clusterRegistered("c1"));
+
+        projection.on(new ClusterRemoved("c1", "acc-1", "swarm", NOW));
+
+        assertThat(targets.findAll()).extracting(SyncTarget::endpointId, SyncTarget::kind)
+                .containsExactly(tuple("h1", EndpointKind.docker_host));
+        assertThat(told).endsWith("removed c1");
+    }
+
+    @Test
+    void eventsOfAnUnknownClusterChangeNothing() {
+        projection.on(new ClusterMaintenanceEnded("c9", "acc-1", NOW));
+        projection.on(new ClusterCredentialsReplaced("c9", "acc-1", SEALED, NOW));
+
+        assertThat(targets.findAll()).isEmpty();
+        assertThat(told).isEmpty();
+    }
+
+    private static ClusterRegistered clusterRegistered(String clusterId) {
+        return new ClusterRegistered(clusterId, "acc-1", "swarm", "tcp://10.0.0.9:2376",
+                DeploymentEnvironment.production, true, SEALED, 45, NOW);
     }
 
     private static HostRegistered registered(String hostId) {

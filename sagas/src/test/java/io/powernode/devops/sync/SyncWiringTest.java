@@ -1,6 +1,7 @@
 package io.powernode.devops.sync;
 
 import io.powernode.devops.docker.DockerClients;
+import io.powernode.devops.docker.SwarmInventoryReader;
 import io.powernode.devops.secrets.AesGcmCredentialSealer;
 import io.powernode.devops.secrets.CredentialSealer;
 import io.powernode.devops.secrets.MasterKey;
@@ -30,9 +31,14 @@ class SyncWiringTest {
             context.scan("io.powernode.devops.sync");
             context.refresh();
 
-            assertThat(context.getBean(HostSyncScheduler.class).isRunning()).isTrue();
-            assertThat(context.getBean(SyncTargetChanges.class)).isSameAs(context.getBean(HostSyncScheduler.class));
+            assertThat(context.getBean(SyncScheduler.class).isRunning()).isTrue();
+            assertThat(context.getBean(SyncTargetChanges.class)).isSameAs(context.getBean(SyncScheduler.class));
             assertThat(context.getBean(DockerClients.class)).isNotNull();
+            assertThat(context.getBean(SwarmInventoryReader.class)).isNotNull();
+            SyncStrategies strategies = context.getBean(SyncStrategies.class);
+            assertThat(strategies.of(EndpointKind.docker_host)).isInstanceOf(HostSyncStrategy.class);
+            assertThat(strategies.of(EndpointKind.swarm_cluster)).isInstanceOf(ClusterSyncStrategy.class);
+            assertThat(context.getBean(EndpointConnections.class)).isNotNull();
             assertThat(context.getBean(SyncSettings.class).retryInitial()).isEqualTo(Duration.ofSeconds(5));
         }
     }

@@ -12,12 +12,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class HostLocksTest {
+class EndpointLocksTest {
 
-    private final HostLocks locks = new HostLocks();
+    private final EndpointLocks locks = new EndpointLocks();
 
     @Test
-    void oneHostsWorkRunsOneAtATimeWhileAnotherHostsWorkGoesOn() throws Exception {
+    void oneEndpointsWorkRunsOneAtATimeWhileAnotherEndpointsWorkGoesOn() throws Exception {
         AtomicInteger inside = new AtomicInteger();
         AtomicInteger mostInside = new AtomicInteger();
         CountDownLatch holding = new CountDownLatch(1);

@@ -17,32 +17,33 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Syncs every host at its own interval on a bounded pool of workers, at most one sync per host at a time
- * (within a schedule by its state, across a pause and resume by the host's lock in {@link HostSync}).
- * After a failure the host is retried sooner, with a backoff that is capped by the host's interval; events
- * from the host's live stream ask for a debounced extra sync. On start every known host is synced at once.
+ * Syncs every host and cluster at its own interval on a bounded pool of workers, at most one sync per endpoint
+ * at a time (within a schedule by its state, across a pause and resume by the endpoint's lock in
+ * {@link EndpointSync}). After a failure the endpoint is retried sooner, with a backoff that is capped by its
+ * interval; events from its live stream ask for a debounced extra sync. On start every known endpoint is
+ * synced at once.
  */
 @Component
-public class HostSyncScheduler implements SmartLifecycle, SyncTargetChanges {
+public class SyncScheduler implements SmartLifecycle, SyncTargetChanges {
 
-    private static final Logger log = LoggerFactory.getLogger(HostSyncScheduler.class);
+    private static final Logger log = LoggerFactory.getLogger(SyncScheduler.class);
 
     private final SyncTargets targets;
-    private final HostSync hostSync;
-    private final HostEventFeeds feeds;
+    private final EndpointSync endpointSync;
+    private final EndpointEventFeeds feeds;
     private final SyncLedger ledger;
     private final SyncSettings settings;
     private final Backoff retry;
-    private final Map<String, HostSchedule> schedules = new ConcurrentHashMap<>();
+    private final Map<String, EndpointSchedule> schedules = new ConcurrentHashMap<>();
 
     private volatile boolean running;
     private ScheduledExecutorService timer;
     private ExecutorService workers;
 
-    public HostSyncScheduler(SyncTargets targets, HostSync hostSync, HostEventFeeds feeds, SyncLedger ledger,
-                             SyncSettings settings) {
+    public SyncScheduler(SyncTargets targets, EndpointSync endpointSync, EndpointEventFeeds feeds, SyncLedger ledger,
+                         SyncSettings settings) {
         this.targets = targets;
-        this.hostSync = hostSync;
+        this.endpointSync = endpointSync;
         this.feeds = feeds;
         this.ledger = ledger;
         this.settings = settings;
@@ -51,13 +52,13 @@ public class HostSyncScheduler implements SmartLifecycle, SyncTargetChanges {
 
     @Override
     public synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(SyncThreads.named("host-sync-timer"));
-        workers = Executors.newFixedThreadPool(settings.workers(), SyncThreads.named("host-sync"));
+        timer = Executors.newSingleThreadScheduledExecutor(SyncThreads.named("endpoint-sync-timer"));
+        workers = Executors.newFixedThreadPool(settings.workers(), SyncThreads.named("endpoint-sync"));
         // running before loading: a change committed meanwhile is then tracked, not lost
         running = true;
         List<SyncTarget> known = targets.findAll();
         known.forEach(target -> targetChanged(target, true));
-        log.info("host sync started for {} host(s)", known.size());
+        log.info("sync started for {} host(s) and cluster(s)", known.size());
     }
 
     @Override
@@ -82,7 +83,7 @@ public class HostSyncScheduler implements SmartLifecycle, SyncTargetChanges {
             pause(target.endpointId());
             return;
         }
-        HostSchedule schedule = schedules.computeIfAbsent(target.endpointId(), HostSchedule::new);
+        EndpointSchedule schedule = schedules.computeIfAbsent(target.endpointId(), EndpointSchedule::new);
         SyncTarget previous = schedule.replaceTarget(target);
         boolean newConnection = !target.sameConnectionAs(previous);
         if (newConnection) {
@@ -93,14 +94,17 @@ public class HostSyncScheduler implements SmartLifecycle, SyncTargetChanges {
     }
 
     @Override
-    public void targetRemoved(String hostId) {
-        pause(hostId);
-        ledger.forget(hostId);
+    public void targetRemoved(String endpointId) {
+        pause(endpointId);
+        ledger.forget(endpointId);
     }
 
-    /** Asks for a sync within {@code delay}; a sync already due sooner, or running, covers it. */
-    public void requestSync(String hostId, Duration delay) {
-        HostSchedule schedule = schedules.get(hostId);
+    /**
+     * Asks for a sync of the host or cluster within {@code delay}, e.g. right after the platform changed it;
+     * a sync already due sooner, or running, covers it. An endpoint that is unknown or paused is left alone.
+     */
+    public void requestSync(String endpointId, Duration delay) {
+        EndpointSchedule schedule = schedules.get(endpointId);
         if (schedule != null && running) {
             schedule.due(delay);
         }
@@ -110,19 +114,19 @@ public class HostSyncScheduler implements SmartLifecycle, SyncTargetChanges {
         feeds.follow(target, () -> requestSync(target.endpointId(), settings.eventDebounce()));
     }
 
-    private void pause(String hostId) {
-        HostSchedule schedule = schedules.remove(hostId);
+    private void pause(String endpointId) {
+        EndpointSchedule schedule = schedules.remove(endpointId);
         boolean idle = schedule != null && schedule.cancel();
         // after the cancel: a cancelled schedule no longer re-opens the event stream
-        feeds.stop(hostId);
+        feeds.stop(endpointId);
         if (idle) {
-            hostSync.release(hostId);
+            endpointSync.release(endpointId);
         }
     }
 
-    /** One host's timer and sync state, guarded by the schedule's lock; the sync itself runs outside it. */
-    private final class HostSchedule {
-        private final String hostId;
+    /** One endpoint's timer and sync state, guarded by the schedule's lock; the sync itself runs outside it. */
+    private final class EndpointSchedule {
+        private final String endpointId;
         private SyncTarget target;
         private ScheduledFuture<?> next;
         private boolean syncing;
@@ -130,8 +134,8 @@ public class HostSyncScheduler implements SmartLifecycle, SyncTargetChanges {
         private int consecutiveFailures;
         private boolean cancelled;
 
-        HostSchedule(String hostId) {
-            this.hostId = hostId;
+        EndpointSchedule(String endpointId) {
+            this.endpointId = endpointId;
         }
 
         synchronized SyncTarget replaceTarget(SyncTarget newTarget) {
@@ -158,7 +162,7 @@ public class HostSyncScheduler implements SmartLifecycle, SyncTargetChanges {
         }
 
         /**
-         * @return whether no sync is in flight, so the host's client can be released now; otherwise the sync
+         * @return whether no sync is in flight, so the endpoint's client can be released now; otherwise the sync
          * releases it when it ends (a sync queued before the cancel would cache a new client)
          */
         synchronized boolean cancel() {
@@ -181,17 +185,17 @@ public class HostSyncScheduler implements SmartLifecycle, SyncTargetChanges {
 
         private boolean run(SyncTarget syncTarget) {
             try {
-                return hostSync.sync(syncTarget);
+                return endpointSync.sync(syncTarget);
             } catch (RuntimeException e) {
-                log.error("sync of host {} broke off", syncTarget.endpointId(), e);
+                log.error("sync of {} {} broke off", syncTarget.kind(), syncTarget.endpointId(), e);
                 return false;
             }
         }
 
-        /** Outside the schedule's lock: a release waits for the host's lock, which a sync may hold. */
+        /** Outside the schedule's lock: a release waits for the endpoint's lock, which a sync may hold. */
         private void finish(boolean answered) {
             if (ended(answered)) {
-                hostSync.release(hostId);
+                endpointSync.release(endpointId);
             }
         }
 
@@ -202,7 +206,7 @@ public class HostSyncScheduler implements SmartLifecycle, SyncTargetChanges {
                 return true;
             }
             if (answered && consecutiveFailures > 0) {
-                // the stream opened before the outage may be half-open (its host died without closing it),
+                // the stream opened before the outage may be half-open (its daemon died without closing it),
                 // and nothing else would notice: a quiet daemon legitimately sends nothing for hours
                 follow(target);
             }

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The event feeds against the machine's engine, told apart by container names of their own. */
-class HostEventFeedsTest {
+/** A host's event feed against the machine's engine, its events told apart by container names of their own. */
+class EndpointEventFeedsTest {
 
     private static final String HOST = "host-feeds";
     private static final SyncSettings SETTINGS = new SyncSettings(Duration.ofMillis(200), Duration.ofSeconds(1),

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The scheduler against the machine's engine: what one host is told stays consistent when things go wrong. */
-class HostSyncConsistencyTest {
+class SyncConsistencyTest {
 
     private static final String HOST = "host-consistency";
     private static final SyncSettings SETTINGS = new SyncSettings(Duration.ofMillis(200), Duration.ofSeconds(1),
@@ -60,7 +60,7 @@ class HostSyncConsistencyTest {
         await().atMost(Duration.ofSeconds(30)).during(Duration.ofSeconds(1))
                 .until(() -> fixture.bus.sent().size() == reported.getAndSet(fixture.bus.sent().size()));
 
-        List<Instant> observed = fixture.bus.sent().stream().map(HostSyncConsistencyTest::observedAt)
+        List<Instant> observed = fixture.bus.sent().stream().map(SyncConsistencyTest::observedAt)
                 .filter(Objects::nonNull).toList();
         assertThat(observed).hasSizeGreaterThan(5).isSorted();
         assertThat(fixture.bus.mostAtOnce()).isEqualTo(1);

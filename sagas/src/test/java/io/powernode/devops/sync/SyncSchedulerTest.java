@@ -18,8 +18,11 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The scheduler with the real Docker gateway against a daemon of its own, which the test stops and restarts. */
-class HostSyncSchedulerTest {
+/**
+ * A host's sync: the scheduler with the real Docker gateway against a daemon of its own, which the test stops
+ * and restarts.
+ */
+class SyncSchedulerTest {
 
     private static final String HOST = "host-1";
     private static final SyncSettings SETTINGS = new SyncSettings(Duration.ofMillis(200), Duration.ofSeconds(1),
@@ -56,7 +59,7 @@ class HostSyncSchedulerTest {
         CommandMessage<?> sync = bus.sent().stream().filter(m -> m.getPayload() instanceof RecordHostSync).findFirst().orElseThrow();
         assertThat(sync.getMetaData())
                 .containsEntry(MessageMetadata.ACCOUNT_ID, "acc-1")
-                .containsEntry(MessageMetadata.ACTOR_ID, "host-sync")
+                .containsEntry(MessageMetadata.ACTOR_ID, "endpoint-sync")
                 .containsEntry(MessageMetadata.ACTOR_TYPE, "system");
         RecordHostSync recorded = (RecordHostSync) sync.getPayload();
         assertThat(recorded.hostId()).isEqualTo(HOST);

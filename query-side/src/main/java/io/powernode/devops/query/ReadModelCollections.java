@@ -4,7 +4,7 @@ package io.powernode.devops.query;
 public final class ReadModelCollections {
     public static final String HOSTS = "hosts";
     public static final String HOST_FEED = "host_feed";
-    /** Persisted counters, one document each: the host feed numbers its entries from one. */
+    /** Persisted counters, one document each: the host and cluster feeds number their entries from one. */
     public static final String COUNTERS = "counters";
     public static final String CONTAINERS = "containers";
     public static final String IMAGES = "images";
@@ -20,6 +20,9 @@ public final class ReadModelCollections {
     public static final String SWARM_VOLUMES = "swarm_volumes";
     public static final String SWARM_SECRETS = "swarm_secrets";
     public static final String SWARM_CONFIGS = "swarm_configs";
+    public static final String SWARM_EVENTS = "swarm_events";
+    public static final String SWARM_OPERATIONS = "swarm_operations";
+    public static final String CLUSTER_FEED = "cluster_feed";
 
     private ReadModelCollections() {
     }

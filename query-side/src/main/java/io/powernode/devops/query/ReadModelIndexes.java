@@ -2,6 +2,7 @@ package io.powernode.devops.query;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
+import io.powernode.devops.query.inventory.InventoryKind;
 import org.bson.conversions.Bson;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
@@ -17,8 +18,9 @@ import static io.powernode.devops.query.mongo.CommonFields.HOST_ID;
 /**
  * Creates the read models' indexes once all beans exist, which is before Axon's event processors start.
  * Every list query filters by account first, so each index leads with it; the host id alone serves the
- * deletion of a removed host's inventory, and the cluster id a removed cluster's (and a cluster's health). Creating
- * an index that exists is a no-op, so this runs on every start.
+ * deletion of a removed host's inventory, and the cluster id a removed cluster's (and a cluster's health). Swarm
+ * objects are also found by their Docker id alone, which is unique across swarms. Creating an index that exists is a
+ * no-op, so this runs on every start.
  */
 @Component
 public class ReadModelIndexes implements SmartInitializingSingleton {
@@ -26,6 +28,8 @@ public class ReadModelIndexes implements SmartInitializingSingleton {
     private static final Bson BY_HOST = Indexes.ascending(HOST_ID);
     private static final List<Bson> CLUSTER_INVENTORY = List.of(Indexes.ascending(ACCOUNT_ID, CLUSTER_ID),
             Indexes.ascending(CLUSTER_ID));
+    private static final List<Bson> CLUSTER_INVENTORY_BY_ID = List.of(Indexes.ascending(ACCOUNT_ID, CLUSTER_ID),
+            Indexes.ascending(CLUSTER_ID), Indexes.ascending(ACCOUNT_ID, InventoryKind.ID));
 
     private static final Map<String, List<Bson>> INDEXES = Map.ofEntries(
             Map.entry(HOSTS, List.of(Indexes.ascending(ACCOUNT_ID, "name"))),
@@ -37,13 +41,16 @@ public class ReadModelIndexes implements SmartInitializingSingleton {
             Map.entry(DOCKER_EVENTS, List.of(newestFirst("time_nano"), BY_HOST)),
             Map.entry(ACTIVITIES, List.of(newestFirst("occurred_at"))),
             Map.entry(CLUSTERS, List.of(Indexes.ascending(ACCOUNT_ID, "name"))),
-            Map.entry(SWARM_NODES, CLUSTER_INVENTORY),
-            Map.entry(SWARM_SERVICES, CLUSTER_INVENTORY),
+            Map.entry(SWARM_NODES, CLUSTER_INVENTORY_BY_ID),
+            Map.entry(SWARM_SERVICES, CLUSTER_INVENTORY_BY_ID),
             Map.entry(SWARM_TASKS, CLUSTER_INVENTORY),
-            Map.entry(SWARM_NETWORKS, CLUSTER_INVENTORY),
+            Map.entry(SWARM_NETWORKS, CLUSTER_INVENTORY_BY_ID),
             Map.entry(SWARM_VOLUMES, CLUSTER_INVENTORY),
-            Map.entry(SWARM_SECRETS, CLUSTER_INVENTORY),
-            Map.entry(SWARM_CONFIGS, CLUSTER_INVENTORY));
+            Map.entry(SWARM_SECRETS, CLUSTER_INVENTORY_BY_ID),
+            Map.entry(SWARM_CONFIGS, CLUSTER_INVENTORY_BY_ID),
+            Map.entry(SWARM_EVENTS, List.of(newestFirst("time_nano"), Indexes.ascending(CLUSTER_ID))),
+            Map.entry(SWARM_OPERATIONS, List.of(newestFirst("requested_at"))),
+            Map.entry(CLUSTER_FEED, List.of(Indexes.ascending(ACCOUNT_ID, "seq"))));
 
     private final MongoDatabase database;
 

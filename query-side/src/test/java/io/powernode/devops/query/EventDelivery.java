@@ -33,7 +33,12 @@ public final class EventDelivery {
 
     /** Delivers the next event of the aggregate; each event is one second after the one before. */
     public TrackedEventMessage<?> deliver(String aggregateId, Object payload) {
-        return deliverAt(++position, aggregateId, payload);
+        return deliver(aggregateId, payload, MetaData.emptyInstance());
+    }
+
+    /** As {@link #deliver(String, Object)}, with the metadata the message carries (who acted, for instance). */
+    public TrackedEventMessage<?> deliver(String aggregateId, Object payload, MetaData metaData) {
+        return deliverAt(++position, aggregateId, payload, metaData);
     }
 
     /**
@@ -41,10 +46,15 @@ public final class EventDelivery {
      * visible in commit order, which need not be the order it assigned them in.
      */
     public TrackedEventMessage<?> deliverAt(long globalPosition, String aggregateId, Object payload) {
+        return deliverAt(globalPosition, aggregateId, payload, MetaData.emptyInstance());
+    }
+
+    private TrackedEventMessage<?> deliverAt(long globalPosition, String aggregateId, Object payload,
+                                             MetaData metaData) {
         long sequence = sequences.merge(aggregateId, 0L, (last, ignored) -> last + 1);
         TrackedEventMessage<?> message = new GenericTrackedDomainEventMessage<>(
                 new GlobalSequenceTrackingToken(globalPosition),
-                new GenericDomainEventMessage<>("DockerHost", aggregateId, sequence, payload, MetaData.emptyInstance(),
+                new GenericDomainEventMessage<>("DockerHost", aggregateId, sequence, payload, metaData,
                         UUID.randomUUID().toString(), START.plusSeconds(globalPosition)));
         redeliver(message);
         return message;

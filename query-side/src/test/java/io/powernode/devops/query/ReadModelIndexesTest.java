@@ -20,6 +20,7 @@ class ReadModelIndexesTest extends EmbeddedMongoTest {
 
         assertThat(database.listCollectionNames()).contains(ReadModelCollections.HOSTS, ReadModelCollections.HOST_FEED,
                 ReadModelCollections.CONTAINERS, ReadModelCollections.IMAGES, ReadModelCollections.NETWORKS,
-                ReadModelCollections.VOLUMES, ReadModelCollections.DOCKER_EVENTS, ReadModelCollections.ACTIVITIES);
+                ReadModelCollections.VOLUMES, ReadModelCollections.DOCKER_EVENTS, ReadModelCollections.ACTIVITIES,
+                ReadModelCollections.SWARM_EVENTS, ReadModelCollections.SWARM_OPERATIONS, ReadModelCollections.CLUSTER_FEED);
     }
 }

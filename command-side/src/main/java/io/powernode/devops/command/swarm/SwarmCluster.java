@@ -11,14 +11,23 @@ import io.powernode.devops.command.endpoint.NameRegistry;
 import io.powernode.devops.command.endpoint.NameRegistry.Kind;
 import io.powernode.devops.command.endpoint.SettingsChange;
 import io.powernode.devops.command.endpoint.SettingsUpdate;
+import io.powernode.devops.kernel.common.ConnectionStatus;
+import io.powernode.devops.kernel.common.DeploymentEnvironment;
+import io.powernode.devops.kernel.common.DomainError;
 import io.powernode.devops.kernel.host.HostInventory.VolumeSummary;
+import io.powernode.devops.kernel.host.SealedCredentials;
+import io.powernode.devops.kernel.swarm.ClusterCommands.BeginSwarmOperation;
 import io.powernode.devops.kernel.swarm.ClusterCommands.EndClusterMaintenance;
+import io.powernode.devops.kernel.swarm.ClusterCommands.InitSwarmCluster;
 import io.powernode.devops.kernel.swarm.ClusterCommands.RecordClusterRecovery;
 import io.powernode.devops.kernel.swarm.ClusterCommands.RecordClusterSync;
 import io.powernode.devops.kernel.swarm.ClusterCommands.RecordClusterSyncFailure;
 import io.powernode.devops.kernel.swarm.ClusterCommands.RecordSwarmEvent;
+import io.powernode.devops.kernel.swarm.ClusterCommands.RecordSwarmOperationFailed;
+import io.powernode.devops.kernel.swarm.ClusterCommands.RecordSwarmOperationSucceeded;
 import io.powernode.devops.kernel.swarm.ClusterCommands.RegisterCluster;
 import io.powernode.devops.kernel.swarm.ClusterCommands.RemoveCluster;
+import io.powernode.devops.kernel.swarm.ClusterCommands.RequestSwarmOperation;
 import io.powernode.devops.kernel.swarm.ClusterCommands.StartClusterMaintenance;
 import io.powernode.devops.kernel.swarm.ClusterCommands.UpdateCluster;
 import io.powernode.devops.kernel.swarm.ClusterEvents.ClusterConnected;
@@ -37,6 +46,10 @@ import io.powernode.devops.kernel.swarm.ClusterEvents.SwarmEventObserved;
 import io.powernode.devops.kernel.swarm.ClusterEvents.SwarmInfoChanged;
 import io.powernode.devops.kernel.swarm.ClusterEvents.SwarmNetworksChanged;
 import io.powernode.devops.kernel.swarm.ClusterEvents.SwarmNodesChanged;
+import io.powernode.devops.kernel.swarm.ClusterEvents.SwarmOperationFailed;
+import io.powernode.devops.kernel.swarm.ClusterEvents.SwarmOperationRequested;
+import io.powernode.devops.kernel.swarm.ClusterEvents.SwarmOperationStarted;
+import io.powernode.devops.kernel.swarm.ClusterEvents.SwarmOperationSucceeded;
 import io.powernode.devops.kernel.swarm.ClusterEvents.SwarmSecretsChanged;
 import io.powernode.devops.kernel.swarm.ClusterEvents.SwarmServicesChanged;
 import io.powernode.devops.kernel.swarm.ClusterEvents.SwarmTasksChanged;
@@ -49,6 +62,7 @@ import io.powernode.devops.kernel.swarm.SwarmInventory.ServiceSummary;
 import io.powernode.devops.kernel.swarm.SwarmInventory.SwarmInfo;
 import io.powernode.devops.kernel.swarm.SwarmInventory.SwarmNetworkSummary;
 import io.powernode.devops.kernel.swarm.SwarmInventory.TaskSummary;
+import io.powernode.devops.kernel.swarm.SwarmOperation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -68,7 +82,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
 /**
  * A swarm cluster an account registered by its manager endpoint, exactly as a host: the same settings, the same
  * connection lifecycle (shared through the {@code endpoint} package), and the swarm inventory it last recorded,
- * against which the next sync is compared.
+ * against which the next sync is compared. Swarm operations a user asks for are judged against that inventory and
+ * kept while Docker carries them out (see {@link PendingOperations}).
  * <p>
  * Fields are visible to Jackson because snapshots of this aggregate are serialized with it.
  */
@@ -93,6 +108,7 @@ public class SwarmCluster {
     private final Map<String, SecretSummary> secrets = new LinkedHashMap<>();
     private final Map<String, ConfigSummary> configs = new LinkedHashMap<>();
     private final DockerEventWatermark swarmEvents = new DockerEventWatermark();
+    private final PendingOperations operations = new PendingOperations();
 
     protected SwarmCluster() {
         // for Axon, which rebuilds the cluster from its events
@@ -100,12 +116,31 @@ public class SwarmCluster {
 
     @CommandHandler
     public SwarmCluster(RegisterCluster command, NameRegistry names) {
-        EndpointSettings registered = EndpointSettings.register(KIND, command.name(), command.managerEndpoint(),
-                command.environment(), command.tlsVerify(), command.credentials(), command.syncIntervalSeconds());
-        names.claim(KIND, command.accountId(), registered.name(), command.clusterId());
-        apply(new ClusterRegistered(command.clusterId(), command.accountId(), registered.name(),
-                registered.endpoint(), registered.environment(), registered.tlsVerify(), command.credentials(),
-                registered.syncIntervalSeconds(), now()));
+        register(command.clusterId(), command.accountId(), command.name(), command.managerEndpoint(),
+                command.environment(), command.tlsVerify(), command.credentials(), command.syncIntervalSeconds(),
+                names);
+    }
+
+    /** Registered exactly as by {@link RegisterCluster}; creating the swarm is the cluster's first operation. */
+    @CommandHandler
+    public SwarmCluster(InitSwarmCluster command, NameRegistry names) {
+        OperationRules.checkInit(command.init());
+        register(command.clusterId(), command.accountId(), command.name(), command.managerEndpoint(),
+                command.environment(), command.tlsVerify(), command.credentials(), command.syncIntervalSeconds(),
+                names);
+        // the command's ids, not the fields: Axon sources an event applied in a constructor only once it returns
+        apply(new SwarmOperationRequested(command.clusterId(), command.accountId(), command.operationId(),
+                command.init(), now()));
+    }
+
+    private void register(String id, String account, String name, String managerEndpoint,
+                          DeploymentEnvironment environment, boolean tlsVerify, SealedCredentials credentials,
+                          int syncIntervalSeconds, NameRegistry names) {
+        EndpointSettings registered = EndpointSettings.register(KIND, name, managerEndpoint, environment, tlsVerify,
+                credentials, syncIntervalSeconds);
+        names.claim(KIND, account, registered.name(), id);
+        apply(new ClusterRegistered(id, account, registered.name(), registered.endpoint(), registered.environment(),
+                registered.tlsVerify(), credentials, registered.syncIntervalSeconds(), now()));
     }
 
     @CommandHandler
@@ -199,6 +234,56 @@ public class SwarmCluster {
     public void handle(RecordSwarmEvent command) {
         if (!swarmEvents.isRepeat(command.event())) {
             apply(new SwarmEventObserved(clusterId, accountId, command.event()));
+        }
+    }
+
+    /**
+     * Records what the user asked Docker to do, once: the API retries a request with the same operation id, which
+     * answers the operation already recorded.
+     */
+    @CommandHandler
+    public String handle(RequestSwarmOperation command) {
+        requireAccount(command.accountId());
+        String operationId = command.operationId();
+        if (operations.isPending(operationId)) {
+            return operationId;
+        }
+        if (health.status() == ConnectionStatus.maintenance) {
+            throw DomainError.conflict("cluster_in_maintenance", null, "The cluster is in maintenance;"
+                    + " end the maintenance before asking Docker to change it");
+        }
+        new OperationRules(swarm, nodes, services).check(command.operation());
+        apply(new SwarmOperationRequested(clusterId, accountId, operationId, command.operation(), now()));
+        return operationId;
+    }
+
+    /** Refusing a second start is what keeps Docker from running an operation twice. */
+    @CommandHandler
+    public void handle(BeginSwarmOperation command) {
+        String operationId = command.operationId();
+        if (!operations.awaitsStart(operationId)) {
+            throw DomainError.conflict("operation_not_pending", null,
+                    "Operation " + operationId + " is not waiting to start: it is unknown, running or finished");
+        }
+        apply(new SwarmOperationStarted(clusterId, accountId, operationId, operations.typeOf(operationId), now()));
+    }
+
+    /** An outcome reported again (a redelivered event, a retried report) finds nothing pending and records nothing. */
+    @CommandHandler
+    public void handle(RecordSwarmOperationSucceeded command) {
+        String operationId = command.operationId();
+        if (operations.isPending(operationId)) {
+            apply(new SwarmOperationSucceeded(clusterId, accountId, operationId, operations.typeOf(operationId),
+                    command.resourceId(), command.notes(), now()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RecordSwarmOperationFailed command) {
+        String operationId = command.operationId();
+        if (operations.isPending(operationId)) {
+            apply(new SwarmOperationFailed(clusterId, accountId, operationId, operations.typeOf(operationId),
+                    command.failure(), now()));
         }
     }
 
@@ -314,6 +399,26 @@ public class SwarmCluster {
     @EventSourcingHandler
     void on(SwarmEventObserved event) {
         swarmEvents.advance(event.event());
+    }
+
+    @EventSourcingHandler
+    void on(SwarmOperationRequested event) {
+        operations.requested(event.operationId(), SwarmOperation.typeOf(event.operation()));
+    }
+
+    @EventSourcingHandler
+    void on(SwarmOperationStarted event) {
+        operations.started(event.operationId());
+    }
+
+    @EventSourcingHandler
+    void on(SwarmOperationSucceeded event) {
+        operations.finished(event.operationId());
+    }
+
+    @EventSourcingHandler
+    void on(SwarmOperationFailed event) {
+        operations.finished(event.operationId());
     }
 
     private void requireAccount(String commandAccountId) {

@@ -8,6 +8,7 @@ import io.powernode.devops.kernel.host.SealedCredentials;
 import io.powernode.devops.kernel.swarm.ClusterCommands.RecordClusterSync;
 import io.powernode.devops.kernel.swarm.ClusterCommands.RecordClusterSyncFailure;
 import io.powernode.devops.kernel.swarm.ClusterCommands.RegisterCluster;
+import io.powernode.devops.kernel.swarm.ClusterCommands.RequestSwarmOperation;
 import io.powernode.devops.kernel.swarm.ClusterEvents.ClusterConnected;
 import io.powernode.devops.kernel.swarm.ClusterEvents.ClusterDisconnected;
 import io.powernode.devops.kernel.swarm.ClusterEvents.ClusterMarkedError;
@@ -17,6 +18,7 @@ import io.powernode.devops.kernel.swarm.ClusterEvents.SwarmConfigsChanged;
 import io.powernode.devops.kernel.swarm.ClusterEvents.SwarmInfoChanged;
 import io.powernode.devops.kernel.swarm.ClusterEvents.SwarmNetworksChanged;
 import io.powernode.devops.kernel.swarm.ClusterEvents.SwarmNodesChanged;
+import io.powernode.devops.kernel.swarm.ClusterEvents.SwarmOperationRequested;
 import io.powernode.devops.kernel.swarm.ClusterEvents.SwarmSecretsChanged;
 import io.powernode.devops.kernel.swarm.ClusterEvents.SwarmServicesChanged;
 import io.powernode.devops.kernel.swarm.ClusterEvents.SwarmTasksChanged;
@@ -33,6 +35,7 @@ import io.powernode.devops.kernel.swarm.SwarmInventory.ServiceSummary;
 import io.powernode.devops.kernel.swarm.SwarmInventory.SwarmInfo;
 import io.powernode.devops.kernel.swarm.SwarmInventory.SwarmNetworkSummary;
 import io.powernode.devops.kernel.swarm.SwarmInventory.TaskSummary;
+import io.powernode.devops.kernel.swarm.SwarmOperation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 
@@ -89,6 +92,8 @@ final class ClusterTestData {
             CREATED);
     static final ConfigSummary APP_CONF = new ConfigSummary("cfg-2", "app.yml", Map.of(), "golang", CREATED,
             CREATED);
+
+    static final String OPERATION_ID = "op-1";
 
     private ClusterTestData() {
     }
@@ -223,6 +228,16 @@ final class ClusterTestData {
                 T1));
         history.addAll(usualInventoryRecorded(T1));
         return history;
+    }
+
+    /** The owner asks for {@code operation} as {@link #OPERATION_ID}. */
+    static RequestSwarmOperation request(SwarmOperation operation) {
+        return new RequestSwarmOperation(CLUSTER_ID, ACCOUNT, OPERATION_ID, operation);
+    }
+
+    /** The owner's request for {@code operation}, recorded as {@link #OPERATION_ID} at {@link #NOW}. */
+    static SwarmOperationRequested requested(SwarmOperation operation) {
+        return new SwarmOperationRequested(CLUSTER_ID, ACCOUNT, OPERATION_ID, operation, NOW);
     }
 
     static ClusterSyncFailed syncFailed(int consecutiveFailures, Instant at) {

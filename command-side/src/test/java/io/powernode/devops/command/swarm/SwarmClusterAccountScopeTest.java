@@ -6,10 +6,12 @@ import io.powernode.devops.kernel.common.DomainError.Kind;
 import io.powernode.devops.kernel.swarm.ClusterCommands.EndClusterMaintenance;
 import io.powernode.devops.kernel.swarm.ClusterCommands.RecordClusterRecovery;
 import io.powernode.devops.kernel.swarm.ClusterCommands.RemoveCluster;
+import io.powernode.devops.kernel.swarm.ClusterCommands.RequestSwarmOperation;
 import io.powernode.devops.kernel.swarm.ClusterCommands.StartClusterMaintenance;
 import io.powernode.devops.kernel.swarm.ClusterCommands.UpdateCluster;
 import io.powernode.devops.kernel.swarm.ClusterEvents.ClusterMaintenanceStarted;
 import io.powernode.devops.kernel.swarm.ClusterEvents.ClusterRemoved;
+import io.powernode.devops.kernel.swarm.SwarmOperation.RotateJoinTokens;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +47,8 @@ class SwarmClusterAccountScopeTest {
                 new RemoveCluster(CLUSTER_ID, accountId),
                 new StartClusterMaintenance(CLUSTER_ID, accountId, "manager upgrade"),
                 new EndClusterMaintenance(CLUSTER_ID, accountId),
-                new RecordClusterRecovery(CLUSTER_ID, accountId));
+                new RecordClusterRecovery(CLUSTER_ID, accountId),
+                new RequestSwarmOperation(CLUSTER_ID, accountId, OPERATION_ID, new RotateJoinTokens(true, false)));
     }
 
     @ParameterizedTest

@@ -5,12 +5,21 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.powernode.devops.command.endpoint.InMemoryNameRegistry;
 import io.powernode.devops.kernel.host.HostInventory.DockerEventRecord;
 import io.powernode.devops.kernel.swarm.ClusterCommands.RecordSwarmEvent;
+import io.powernode.devops.kernel.common.SealedValue;
+import io.powernode.devops.kernel.swarm.ClusterCommands.BeginSwarmOperation;
 import io.powernode.devops.kernel.swarm.ClusterEvents.ClusterCredentialsReplaced;
+import io.powernode.devops.kernel.swarm.ClusterEvents.SwarmOperationRequested;
+import io.powernode.devops.kernel.swarm.ClusterEvents.SwarmOperationStarted;
+import io.powernode.devops.kernel.swarm.ClusterEvents.SwarmOperationSucceeded;
+import io.powernode.devops.kernel.swarm.SwarmOperation.CreateSecret;
+import io.powernode.devops.kernel.swarm.SwarmOperation.ScaleService;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import static io.powernode.devops.command.swarm.ClusterTestData.*;
@@ -35,6 +44,40 @@ class SwarmClusterSnapshotTest {
                     SerializedObject<byte[]> snapshot = serializer.serialize(cluster, byte[].class);
                     SwarmCluster restored = serializer.deserialize(snapshot);
                     assertThat(restored).usingRecursiveComparison().isEqualTo(cluster);
+                });
+    }
+
+    @Test
+    void pending_operations_survive_a_round_trip_and_decide_as_before() {
+        FixtureConfiguration<SwarmCluster> fixture = fixtureWith(new InMemoryNameRegistry());
+
+        fixture.given(connectedCluster())
+                .andGiven(new SwarmOperationRequested(CLUSTER_ID, ACCOUNT, "op-scale", new ScaleService("svc-web", 3),
+                                NOW),
+                        new SwarmOperationStarted(CLUSTER_ID, ACCOUNT, "op-scale", "scale_service", NOW),
+                        requested(new ScaleService("svc-api", 2)))
+                .when(new BeginSwarmOperation(CLUSTER_ID, OPERATION_ID))
+                .expectState(cluster -> {
+                    SwarmCluster restored = serializer.deserialize(serializer.serialize(cluster, byte[].class));
+                    assertThat(restored).usingRecursiveComparison().isEqualTo(cluster);
+                });
+    }
+
+    @Test
+    void a_snapshot_keeps_neither_finished_operations_nor_what_a_request_sealed() {
+        FixtureConfiguration<SwarmCluster> fixture = fixtureWith(new InMemoryNameRegistry());
+        CreateSecret secret = new CreateSecret("db_password", new SealedValue("master-1", "c2VhbGVk"), Map.of());
+
+        fixture.given(connectedCluster())
+                .andGiven(new SwarmOperationRequested(CLUSTER_ID, ACCOUNT, "op-done", new ScaleService("svc-web", 3),
+                                NOW),
+                        new SwarmOperationSucceeded(CLUSTER_ID, ACCOUNT, "op-done", "scale_service", "svc-web",
+                                List.of(), NOW))
+                .when(request(secret))
+                .expectState(cluster -> {
+                    String snapshot = new String(serializer.serialize(cluster, byte[].class).getData(),
+                            StandardCharsets.UTF_8);
+                    assertThat(snapshot).contains(OPERATION_ID).doesNotContain("op-done").doesNotContain("c2VhbGVk");
                 });
     }
 }

@@ -12,6 +12,7 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
+import static io.powernode.devops.query.mongo.CommonFields.HOST_ID;
 import static io.powernode.devops.query.mongo.CommonFields.ID;
 
 /**
@@ -30,7 +31,8 @@ public class DockerEventProjection {
     @EventHandler
     void on(DockerEventObserved event, @MessageIdentifier String messageId) {
         events.replaceOne(Filters.eq(ID, messageId),
-                DockerEventDocuments.toDocument(messageId, event.hostId(), event.accountId(), event.event()),
+                DockerEventDocuments.toDocument(messageId, HOST_ID, event.hostId(), event.accountId(),
+                        event.event()),
                 new ReplaceOptions().upsert(true));
     }
 }

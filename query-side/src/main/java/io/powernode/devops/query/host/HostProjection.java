@@ -24,7 +24,10 @@ import io.powernode.devops.kernel.host.HostEvents.HostSystemInfoChanged;
 import io.powernode.devops.kernel.host.HostEvents.HostVolumesChanged;
 import io.powernode.devops.kernel.host.HostInventory.HostSystemInfo;
 import io.powernode.devops.kernel.common.ConnectionStatus;
+import io.powernode.devops.kernel.host.HostQueries.StreamHostFeed;
+import io.powernode.devops.kernel.host.HostViews.HostFeedEntry;
 import io.powernode.devops.query.ReadModelCollections;
+import io.powernode.devops.query.feed.AccountFeed;
 import io.powernode.devops.query.mongo.ConnectionDocument;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -36,12 +39,12 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
+import static io.powernode.devops.query.feed.FeedChanges.change;
+import static io.powernode.devops.query.feed.FeedChanges.inventory;
 import static io.powernode.devops.query.host.HostDocuments.*;
 import static io.powernode.devops.query.mongo.ConnectionDocument.*;
 import static io.powernode.devops.query.mongo.CommonFields.ID;
@@ -53,18 +56,17 @@ import static io.powernode.devops.query.mongo.DocumentValues.name;
  * {@link ConnectionDocument#applies} explains. The feed
  * entry is written before the host document, so a crash between the two is repaired by the re-delivery.
  * The processing group must stay one segment: the feed numbers its entries in the order this one writer
- * handles events (see {@link HostFeed}).
+ * handles events (see {@link AccountFeed}).
  */
 @Component
 @ProcessingGroup("host-projection")
 public class HostProjection {
     private final MongoCollection<Document> hosts;
-    private final HostFeed feed;
+    private final AccountFeed<StreamHostFeed, HostFeedEntry> feed;
 
     public HostProjection(MongoDatabase database, QueryUpdateEmitter emitter) {
         this.hosts = database.getCollection(ReadModelCollections.HOSTS);
-        this.feed = new HostFeed(database.getCollection(ReadModelCollections.HOST_FEED),
-                database.getCollection(ReadModelCollections.COUNTERS), emitter);
+        this.feed = new AccountFeed<>(database, HostFeed.DEFINITION, emitter);
     }
 
     /** Without this a replay would change nothing: every stored version is already at or past the replayed one. */
@@ -85,11 +87,12 @@ public class HostProjection {
                 .append(API_ENDPOINT, event.apiEndpoint())
                 .append(CONTAINER_COUNT, 0)
                 .append(IMAGE_COUNT, 0);
-        feed.append(message, event.accountId(), event.hostId(), host,
+        feed.append(message, event.accountId(), event.hostId(),
                 change("name", event.name(), "api_endpoint", event.apiEndpoint(),
                         "environment", name(event.environment()), "tls_verify", event.tlsVerify(),
                         "has_tls_credentials", event.credentials() != null,
-                        "sync_interval_seconds", event.syncIntervalSeconds()));
+                        "sync_interval_seconds", event.syncIntervalSeconds()),
+                HostFeed.details(host));
         hosts.replaceOne(byId(event.hostId()), host, new ReplaceOptions().upsert(true));
     }
 
@@ -120,7 +123,8 @@ public class HostProjection {
             feed.resend(message);
             return;
         }
-        feed.append(message, event.accountId(), event.hostId(), null, change("name", event.name()));
+        feed.append(message, event.accountId(), event.hostId(), change("name", event.name()),
+                HostFeed.details(null));
         hosts.deleteOne(byId(event.hostId()));
     }
 
@@ -198,7 +202,7 @@ public class HostProjection {
     @EventHandler
     void on(HostContainersChanged event, DomainEventMessage<?> message) {
         update(message, event.hostId(), event.accountId(),
-                inventoryChange(event.added(), event.changed(), event.removedIds(), c -> c.id()),
+                inventory(event.added(), event.changed(), event.removedIds(), c -> c.id()),
                 host -> host.append(CONTAINER_COUNT,
                                 adjustedCount(host, CONTAINER_COUNT, event.added(), event.removedIds()))
                         .append(LAST_SYNCED_AT, date(event.observedAt())));
@@ -207,7 +211,7 @@ public class HostProjection {
     @EventHandler
     void on(HostImagesChanged event, DomainEventMessage<?> message) {
         update(message, event.hostId(), event.accountId(),
-                inventoryChange(event.added(), event.changed(), event.removedIds(), i -> i.id()),
+                inventory(event.added(), event.changed(), event.removedIds(), i -> i.id()),
                 host -> host.append(IMAGE_COUNT, adjustedCount(host, IMAGE_COUNT, event.added(), event.removedIds()))
                         .append(LAST_SYNCED_AT, date(event.observedAt())));
     }
@@ -215,14 +219,14 @@ public class HostProjection {
     @EventHandler
     void on(HostNetworksChanged event, DomainEventMessage<?> message) {
         update(message, event.hostId(), event.accountId(),
-                inventoryChange(event.added(), event.changed(), event.removedIds(), n -> n.id()),
+                inventory(event.added(), event.changed(), event.removedIds(), n -> n.id()),
                 host -> host.append(LAST_SYNCED_AT, date(event.observedAt())));
     }
 
     @EventHandler
     void on(HostVolumesChanged event, DomainEventMessage<?> message) {
         update(message, event.hostId(), event.accountId(),
-                inventoryChange(event.added(), event.changed(), event.removedNames(), v -> v.name()),
+                inventory(event.added(), event.changed(), event.removedNames(), v -> v.name()),
                 host -> host.append(LAST_SYNCED_AT, date(event.observedAt())));
     }
 
@@ -245,28 +249,13 @@ public class HostProjection {
         }
         transition.accept(host);
         stamp(host, message);
-        feed.append(message, accountId, hostId, host, change);
+        feed.append(message, accountId, hostId, change, HostFeed.details(host));
         hosts.replaceOne(byId(hostId), host);
     }
 
     /** A diff that removes more than the view counted means the view missed an addition: never go below zero. */
     private static int adjustedCount(Document host, String field, List<?> added, List<String> removed) {
         return Math.max(0, host.getInteger(field, 0) + added.size() - removed.size());
-    }
-
-    private static <T> Map<String, Object> inventoryChange(List<T> added, List<T> changed, List<String> removed,
-                                                           Function<T, String> key) {
-        return change("added", added.stream().map(key).toList(), "changed", changed.stream().map(key).toList(),
-                "removed", removed);
-    }
-
-    /** Alternating snake_case names and values; unlike {@code Map.of} it keeps nulls (a reason may be absent). */
-    private static Map<String, Object> change(Object... namesAndValues) {
-        Map<String, Object> change = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            change.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return change;
     }
 
     private static Bson byId(String hostId) {

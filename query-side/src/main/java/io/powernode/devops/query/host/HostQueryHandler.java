@@ -18,7 +18,6 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static io.powernode.devops.query.mongo.CommonFields.ID;
@@ -26,15 +25,12 @@ import static io.powernode.devops.query.mongo.CommonFields.ID;
 /** Answers host queries from the {@code hosts} and {@code host_feed} read models, always within one account. */
 @Component
 public class HostQueryHandler {
-    /** The most entries a resuming feed client is sent, as {@link StreamHostFeed} documents. */
-    static final int MAX_BACKLOG = 1000;
-
+    private final MongoDatabase database;
     private final MongoCollection<Document> hosts;
-    private final MongoCollection<Document> feed;
 
     public HostQueryHandler(MongoDatabase database) {
+        this.database = database;
         this.hosts = database.getCollection(ReadModelCollections.HOSTS);
-        this.feed = database.getCollection(ReadModelCollections.HOST_FEED);
     }
 
     /** Another account's host is answered exactly like a missing one, so ids leak nothing across accounts. */
@@ -56,21 +52,9 @@ public class HostQueryHandler {
         return new HostPage(slice.items(), slice.page());
     }
 
-    /**
-     * The initial result of the feed subscription. A client without a resume position starts from now (it reads
-     * the current hosts from the host list), so it gets nothing; a resuming one gets what it missed, oldest
-     * first and capped so that a long-gone client cannot make the query load the whole history.
-     */
+    /** The initial result of the feed subscription, as {@link io.powernode.devops.query.feed.FeedDefinition#backlog}. */
     @QueryHandler
     public List<HostFeedEntry> handle(StreamHostFeed query) {
-        if (query.afterPosition() < 0) {
-            return List.of();
-        }
-        return feed.find(AccountScope.of(query.accountId())
-                        .where(Filters.gt(HostFeed.SEQUENCE, query.afterPosition())).toFilter())
-                .sort(Sorts.ascending(HostFeed.SEQUENCE))
-                .limit(MAX_BACKLOG)
-                .map(HostFeed::toEntry)
-                .into(new ArrayList<>());
+        return HostFeed.DEFINITION.backlog(database, query.accountId(), query.afterPosition());
     }
 }

@@ -58,6 +58,12 @@ public final class InventoryStore {
                 Sorts.ascending(kind.sortField(), ID), page, kind.toView());
     }
 
+    /** The one item the scope names, as its view; null when the scope matches none. */
+    public <V> V find(InventoryKind<?, V> kind, AccountScope scope) {
+        Document item = database.getCollection(kind.collection()).find(scope.toFilter()).first();
+        return item == null ? null : kind.toView().apply(item);
+    }
+
     /** Every item of one owner, for reads that judge the whole (a cluster's health), not page through it. */
     public <V> List<V> all(InventoryKind<?, V> kind, String ownerId) {
         return database.getCollection(kind.collection()).find(Filters.eq(kind.ownerField(), ownerId))

@@ -8,6 +8,8 @@ import io.powernode.devops.kernel.common.ConnectionStatus;
 import io.powernode.devops.kernel.swarm.ClusterQueries.FindCluster;
 import io.powernode.devops.kernel.swarm.ClusterQueries.FindClusterHealth;
 import io.powernode.devops.kernel.swarm.ClusterQueries.ListClusters;
+import io.powernode.devops.kernel.swarm.ClusterQueries.StreamClusterFeed;
+import io.powernode.devops.kernel.swarm.ClusterViews.ClusterFeedEntry;
 import io.powernode.devops.kernel.swarm.ClusterViews.ClusterHealth;
 import io.powernode.devops.kernel.swarm.ClusterViews.ClusterPage;
 import io.powernode.devops.kernel.swarm.ClusterViews.ClusterView;
@@ -27,14 +29,19 @@ import java.util.Map;
 import static io.powernode.devops.query.mongo.CommonFields.ID;
 import static io.powernode.devops.query.mongo.DocumentValues.enumValue;
 
-/** Answers cluster queries from the {@code clusters} read model and the swarm inventory, always within one account. */
+/**
+ * Answers cluster queries from the {@code clusters} read model, the swarm inventory and the cluster feed, always
+ * within one account.
+ */
 @Component
 public class ClusterQueryHandler {
+    private final MongoDatabase database;
     private final MongoCollection<Document> clusters;
     private final ClusterCounts counts;
     private final InventoryStore inventory;
 
     public ClusterQueryHandler(MongoDatabase database) {
+        this.database = database;
         this.clusters = database.getCollection(ReadModelCollections.CLUSTERS);
         this.counts = new ClusterCounts(database);
         this.inventory = new InventoryStore(database);
@@ -75,6 +82,12 @@ public class ClusterQueryHandler {
                 inventory.all(SwarmInventoryKinds.NODES, query.clusterId()),
                 inventory.all(SwarmInventoryKinds.SERVICES, query.clusterId()),
                 Instant.now());
+    }
+
+    /** The initial result of the feed subscription, as {@link io.powernode.devops.query.feed.FeedDefinition#backlog}. */
+    @QueryHandler
+    public List<ClusterFeedEntry> handle(StreamClusterFeed query) {
+        return ClusterFeed.DEFINITION.backlog(database, query.accountId(), query.afterPosition());
     }
 
     private Document find(String accountId, String clusterId) {

@@ -1,6 +1,13 @@
 package io.powernode.devops.query.swarm;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import io.powernode.devops.kernel.swarm.ClusterQueries.FindSwarmConfig;
+import io.powernode.devops.kernel.swarm.ClusterQueries.FindSwarmNetwork;
+import io.powernode.devops.kernel.swarm.ClusterQueries.FindSwarmNode;
+import io.powernode.devops.kernel.swarm.ClusterQueries.FindSwarmSecret;
+import io.powernode.devops.kernel.swarm.ClusterQueries.FindSwarmService;
+import io.powernode.devops.kernel.swarm.ClusterQueries.FindSwarmVolume;
 import io.powernode.devops.kernel.swarm.ClusterQueries.ListSwarmConfigs;
 import io.powernode.devops.kernel.swarm.ClusterQueries.ListSwarmNetworks;
 import io.powernode.devops.kernel.swarm.ClusterQueries.ListSwarmNodes;
@@ -9,12 +16,19 @@ import io.powernode.devops.kernel.swarm.ClusterQueries.ListSwarmServices;
 import io.powernode.devops.kernel.swarm.ClusterQueries.ListSwarmTasks;
 import io.powernode.devops.kernel.swarm.ClusterQueries.ListSwarmVolumes;
 import io.powernode.devops.kernel.swarm.ClusterViews.SwarmConfigPage;
+import io.powernode.devops.kernel.swarm.ClusterViews.SwarmConfigView;
 import io.powernode.devops.kernel.swarm.ClusterViews.SwarmNetworkPage;
+import io.powernode.devops.kernel.swarm.ClusterViews.SwarmNetworkView;
 import io.powernode.devops.kernel.swarm.ClusterViews.SwarmNodePage;
+import io.powernode.devops.kernel.swarm.ClusterViews.SwarmNodeView;
 import io.powernode.devops.kernel.swarm.ClusterViews.SwarmSecretPage;
+import io.powernode.devops.kernel.swarm.ClusterViews.SwarmSecretView;
 import io.powernode.devops.kernel.swarm.ClusterViews.SwarmServicePage;
+import io.powernode.devops.kernel.swarm.ClusterViews.SwarmServiceView;
 import io.powernode.devops.kernel.swarm.ClusterViews.SwarmTaskPage;
 import io.powernode.devops.kernel.swarm.ClusterViews.SwarmVolumePage;
+import io.powernode.devops.kernel.swarm.ClusterViews.SwarmVolumeView;
+import io.powernode.devops.query.inventory.InventoryKind;
 import io.powernode.devops.query.inventory.InventoryStore;
 import io.powernode.devops.query.mongo.AccountScope;
 import org.axonframework.queryhandling.QueryHandler;
@@ -23,7 +37,10 @@ import org.springframework.stereotype.Component;
 import static io.powernode.devops.query.mongo.CommonFields.CLUSTER_ID;
 import static io.powernode.devops.query.swarm.SwarmInventoryKinds.*;
 
-/** Lists a cluster's (or all the account's clusters') swarm inventory, one page at a time. */
+/**
+ * Lists a cluster's (or all the account's clusters') swarm inventory, one page at a time, and finds one object of
+ * it. Another account's object is answered exactly like a missing one.
+ */
 @Component
 public class SwarmInventoryQueryHandler {
     private final InventoryStore store;
@@ -75,6 +92,44 @@ public class SwarmInventoryQueryHandler {
     public SwarmConfigPage handle(ListSwarmConfigs query) {
         var slice = store.list(CONFIGS, inCluster(query.accountId(), query.clusterId()), query.page());
         return new SwarmConfigPage(slice.items(), slice.page());
+    }
+
+    @QueryHandler
+    public SwarmNodeView handle(FindSwarmNode query) {
+        return store.find(NODES, byDockerId(query.accountId(), query.nodeId()));
+    }
+
+    @QueryHandler
+    public SwarmServiceView handle(FindSwarmService query) {
+        return store.find(SERVICES, byDockerId(query.accountId(), query.serviceId()));
+    }
+
+    @QueryHandler
+    public SwarmSecretView handle(FindSwarmSecret query) {
+        return store.find(SECRETS, byDockerId(query.accountId(), query.secretId()));
+    }
+
+    @QueryHandler
+    public SwarmConfigView handle(FindSwarmConfig query) {
+        return store.find(CONFIGS, byDockerId(query.accountId(), query.configId()));
+    }
+
+    @QueryHandler
+    public SwarmNetworkView handle(FindSwarmNetwork query) {
+        return store.find(NETWORKS, byDockerId(query.accountId(), query.networkId()));
+    }
+
+    /** Volumes are named per node, so only the cluster and the name together say which one. */
+    @QueryHandler
+    public SwarmVolumeView handle(FindSwarmVolume query) {
+        return store.find(VOLUMES, AccountScope.of(query.accountId())
+                .where(Filters.eq(CLUSTER_ID, query.clusterId()))
+                .where(Filters.eq(InventoryKind.NAME, query.name())));
+    }
+
+    /** Strict equality, not {@code whereEquals}: a missing id must find nothing rather than anything. */
+    private static AccountScope byDockerId(String accountId, String dockerId) {
+        return AccountScope.of(accountId).where(Filters.eq(InventoryKind.ID, dockerId));
     }
 
     private static AccountScope inCluster(String accountId, String clusterIdOrNull) {

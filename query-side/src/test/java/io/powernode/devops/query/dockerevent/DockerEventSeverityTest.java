@@ -36,4 +36,27 @@ class DockerEventSeverityTest {
 
         assertThat(DockerEventSeverity.of(event)).isEqualTo(severity);
     }
+
+    /** A swarm manager names what an update changed as {@code <field>.new} attributes. */
+    @ParameterizedTest(name = "{0} {1} {2}={3} -> {4}")
+    @CsvSource({
+            "node, update, state.new, down, error",
+            "node, update, state.new, disconnected, error",
+            "node, update, state.new, ready, info",
+            "node, update, reachability.new, unreachable, error",
+            "node, update, reachability.new, reachable, info",
+            "node, update, availability.new, drain, info",
+            "node, remove, name, worker-1, info",
+            "service, update, updatestate.new, paused, error",
+            "service, update, updatestate.new, rollback_paused, error",
+            "service, update, updatestate.new, rollback_started, warning",
+            "service, update, updatestate.new, completed, info",
+            "service, create, name, web, info",
+            "secret, remove, name, db_password, info",
+    })
+    void classifiesSwarmEvents(String type, String action, String attribute, String value, String severity) {
+        DockerEventRecord event = new DockerEventRecord(type, action, "actor", Map.of(attribute, value), "swarm", 1L);
+
+        assertThat(DockerEventSeverity.of(event)).isEqualTo(severity);
+    }
 }

@@ -2,6 +2,7 @@ package io.powernode.devops.query.swarm;
 
 import io.powernode.devops.kernel.common.DeploymentEnvironment;
 import io.powernode.devops.kernel.host.SealedCredentials;
+import io.powernode.devops.kernel.common.MessageMetadata;
 import io.powernode.devops.kernel.swarm.ClusterEvents.ClusterRegistered;
 import io.powernode.devops.kernel.swarm.ClusterEvents.SwarmNodesChanged;
 import io.powernode.devops.kernel.swarm.ClusterEvents.SwarmServicesChanged;
@@ -11,6 +12,7 @@ import io.powernode.devops.kernel.swarm.SwarmInventory.NodeState;
 import io.powernode.devops.kernel.swarm.SwarmInventory.NodeSummary;
 import io.powernode.devops.kernel.swarm.SwarmInventory.ServiceMode;
 import io.powernode.devops.kernel.swarm.SwarmInventory.ServiceSummary;
+import org.axonframework.messaging.MetaData;
 
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +25,10 @@ final class SwarmFixture {
     static final Instant OBSERVED = Instant.parse("2026-03-01T11:00:00Z");
     /** A recognisable sealed value: it must never reach a read model. */
     static final String CIPHERTEXT = "c3dhcm0tbWFuYWdlci1jbGllbnQta2V5";
+
+    /** The person whose requests the API sends, as the metadata of the events they cause. */
+    static final String ACTOR = "user-7";
+    static final MetaData BY_ACTOR = MetaData.with(MessageMetadata.ACTOR_ID, ACTOR);
 
     private SwarmFixture() {
     }

@@ -1,0 +1,50 @@
+package io.powernode.devops.command.swarm;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The swarm operations of a cluster that Docker has not finished yet, by operation id. Finished ones are forgotten:
+ * their outcome lives in the events, and a cluster that runs operations for years keeps a small snapshot. Only the
+ * operation's type is kept, which is all the outcome events need; the request itself (with its sealed values) stays
+ * in its event.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+final class PendingOperations {
+
+    private final Map<String, PendingOperation> byId = new LinkedHashMap<>();
+
+    /** Requested, begun or not, and not finished. */
+    boolean isPending(String operationId) {
+        return byId.containsKey(operationId);
+    }
+
+    /** Requested and not begun: the only state in which the Docker gateway may carry it out. */
+    boolean awaitsStart(String operationId) {
+        PendingOperation operation = byId.get(operationId);
+        return operation != null && !operation.started();
+    }
+
+    /** The stable type name of a pending operation. */
+    String typeOf(String operationId) {
+        return byId.get(operationId).type();
+    }
+
+    void requested(String operationId, String type) {
+        byId.put(operationId, new PendingOperation(type, false));
+    }
+
+    void started(String operationId) {
+        byId.computeIfPresent(operationId, (id, operation) -> new PendingOperation(operation.type(), true));
+    }
+
+    void finished(String operationId) {
+        byId.remove(operationId);
+    }
+
+    record PendingOperation(String type, boolean started) {
+    }
+}

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import io.powernode.devops.kernel.common.ConnectionStatus;
 import io.powernode.devops.kernel.common.MessageMetadata;
 import io.powernode.devops.kernel.host.HostInventory.DockerEventRecord;
+import io.powernode.devops.kernel.swarm.OperationSummary;
 import io.powernode.devops.kernel.swarm.ClusterEvents.ClusterConnected;
 import io.powernode.devops.kernel.swarm.ClusterEvents.ClusterCredentialsReplaced;
 import io.powernode.devops.kernel.swarm.ClusterEvents.ClusterDetailsChanged;
@@ -210,7 +211,7 @@ public class ClusterFeedProjection {
     @EventHandler
     void on(SwarmOperationRequested event, DomainEventMessage<?> message,
             @MetaDataValue(MessageMetadata.ACTOR_ID) String actorId) {
-        OperationAudit audit = OperationAudit.of(event.operation(), event.clusterId());
+        OperationSummary audit = OperationSummary.of(event.operation(), event.clusterId());
         append(message, event.accountId(), event.clusterId(), change("id", event.operationId(),
                 TYPE, SwarmOperation.typeOf(event.operation()), STATUS, REQUESTED, TARGET, audit.target(),
                 PARAMETERS, audit.parameters(), REQUESTED_BY, actorId, REQUESTED_AT, iso(event.requestedAt())));

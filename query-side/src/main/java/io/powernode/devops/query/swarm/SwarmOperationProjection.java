@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.powernode.devops.kernel.common.MessageMetadata;
+import io.powernode.devops.kernel.swarm.OperationSummary;
 import io.powernode.devops.kernel.swarm.ClusterEvents.SwarmOperationFailed;
 import io.powernode.devops.kernel.swarm.ClusterEvents.SwarmOperationRequested;
 import io.powernode.devops.kernel.swarm.ClusterEvents.SwarmOperationStarted;
@@ -60,7 +61,7 @@ public class SwarmOperationProjection {
         if (operations.find(Filters.eq(ID, event.operationId())).first() != null) {
             return;
         }
-        OperationAudit audit = OperationAudit.of(event.operation(), event.clusterId());
+        OperationSummary audit = OperationSummary.of(event.operation(), event.clusterId());
         Document requested = new Document(ID, event.operationId())
                 .append(ACCOUNT_ID, event.accountId())
                 .append(CLUSTER_ID, event.clusterId())

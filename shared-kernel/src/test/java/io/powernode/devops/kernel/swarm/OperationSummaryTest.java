@@ -1,4 +1,4 @@
-package io.powernode.devops.query.swarm;
+package io.powernode.devops.kernel.swarm;
 
 import io.powernode.devops.kernel.common.SealedValue;
 import io.powernode.devops.kernel.swarm.ServiceSpec;
@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-class OperationAuditTest {
+class OperationSummaryTest {
     private static final String CLUSTER = "c1";
     private static final SealedValue SEALED = new SealedValue("master-2026", "c2VhbGVkLXNlY3JldC12YWx1ZQ==");
 
@@ -79,7 +79,7 @@ class OperationAuditTest {
     @ParameterizedTest
     @MethodSource("everyOperation")
     void eachOperationNamesWhatItActsOnAndShowsNoSealedValue(SwarmOperation operation, String target) {
-        OperationAudit audit = OperationAudit.of(operation, CLUSTER);
+        OperationSummary audit = OperationSummary.of(operation, CLUSTER);
 
         assertThat(audit.target()).isEqualTo(target);
         assertThat(audit.parameters().toString()).doesNotContain(SEALED.ciphertext()).doesNotContain(SEALED.keyId());
@@ -87,7 +87,7 @@ class OperationAuditTest {
 
     @Test
     void parametersAreTheOperationsFieldsUnderSnakeCaseNamesWithoutNulls() {
-        OperationAudit audit = OperationAudit.of(new InitSwarm("host-1", "10.0.0.1", null, true, 5), CLUSTER);
+        OperationSummary audit = OperationSummary.of(new InitSwarm("host-1", "10.0.0.1", null, true, 5), CLUSTER);
 
         assertThat(audit.parameters()).containsExactly(Map.entry("host_id", "host-1"),
                 Map.entry("advertise_address", "10.0.0.1"), Map.entry("autolock", true),
@@ -96,7 +96,7 @@ class OperationAuditTest {
 
     @Test
     void aSecretShowsItsNameAndLabelsOnly() {
-        OperationAudit audit = OperationAudit.of(new CreateSecret("db_password", SEALED, Map.of("app", "shop")),
+        OperationSummary audit = OperationSummary.of(new CreateSecret("db_password", SEALED, Map.of("app", "shop")),
                 CLUSTER);
 
         assertThat(audit.parameters()).isEqualTo(Map.of("name", "db_password", "labels", Map.of("app", "shop")));
@@ -104,7 +104,7 @@ class OperationAuditTest {
 
     @Test
     void aServiceSpecShowsOnlyThatItCarriesRegistryCredentials() {
-        OperationAudit audit = OperationAudit.of(new CreateService(spec("web", SEALED)), CLUSTER);
+        OperationSummary audit = OperationSummary.of(new CreateService(spec("web", SEALED)), CLUSTER);
 
         @SuppressWarnings("unchecked")
         Map<String, Object> spec = (Map<String, Object>) audit.parameters().get("spec");
@@ -112,7 +112,8 @@ class OperationAuditTest {
                 .containsEntry("name", "web")
                 .containsEntry("image", "shop/web:1.0")
                 .containsEntry("mode", "replicated")
-                .containsEntry("env", Map.of("MODE", "prod"))
+                .containsEntry("env", List.of("MODE"))
+                .containsEntry("args", true)
                 .containsEntry("ports", List.of(Map.of("target", 80, "published", 8080, "protocol", "tcp",
                         "publish_mode", "ingress")))
                 .containsEntry("restart_policy", Map.of("condition", "on-failure", "delay", "PT5S",
@@ -122,8 +123,26 @@ class OperationAuditTest {
     }
 
     @Test
+    void aConfigShowsItsSizeNotItsContent() {
+        OperationSummary summary = OperationSummary.of(new CreateConfig("app.conf", "c2VydmVyIHt9", Map.of(), "golang"),
+                CLUSTER);
+
+        assertThat(summary.parameters()).containsEntry("data_bytes", 9).doesNotContainKey("data")
+                .containsEntry("template_driver", "golang");
+    }
+
+    @Test
+    void volumeDriverOptionsShowOnlyTheirNames() {
+        OperationSummary summary = OperationSummary.of(new CreateVolume("share", "local",
+                Map.of("o", "username=bob,password=hunter2", "type", "cifs"), Map.of()), CLUSTER);
+
+        assertThat(summary.parameters()).containsEntry("driver_options", List.of("o", "type"));
+        assertThat(summary.parameters().toString()).doesNotContain("hunter2");
+    }
+
+    @Test
     void aServiceSpecWithoutRegistryCredentialsSaysNothingAboutThem() {
-        OperationAudit audit = OperationAudit.of(new CreateService(spec("web", null)), CLUSTER);
+        OperationSummary audit = OperationSummary.of(new CreateService(spec("web", null)), CLUSTER);
 
         assertThat(audit.parameters().get("spec")).asInstanceOf(InstanceOfAssertFactories.MAP)
                 .doesNotContainKey("registry_auth");

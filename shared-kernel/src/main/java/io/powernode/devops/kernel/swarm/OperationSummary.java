@@ -1,8 +1,6 @@
-package io.powernode.devops.query.swarm;
+package io.powernode.devops.kernel.swarm;
 
 import io.powernode.devops.kernel.common.SealedValue;
-import io.powernode.devops.kernel.swarm.ServiceSpec;
-import io.powernode.devops.kernel.swarm.SwarmOperation;
 import io.powernode.devops.kernel.swarm.SwarmOperation.ChangeNodeLabels;
 import io.powernode.devops.kernel.swarm.SwarmOperation.ChangeNodeRole;
 import io.powernode.devops.kernel.swarm.SwarmOperation.CreateConfig;
@@ -30,24 +28,27 @@ import io.powernode.devops.kernel.swarm.SwarmOperation.UpdateService;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * A swarm operation as operators and auditors see it: what it acts on, and what was asked, under the API's
- * snake_case names. Sealed values are left out entirely (a create_secret shows its name and labels only); a service
- * spec shows only whether it carries registry credentials ({@code "registry_auth": true}). Null fields are left out
- * too: they asked for nothing.
+ * A swarm operation as operators and auditors see it, the same in the audit trail and the operations read model:
+ * what it acts on, and what was asked, under the API's snake_case names. Sealed values are left out entirely (a
+ * create_secret shows its name and labels only; a service spec shows only {@code "registry_auth": true}). Values
+ * users often put passwords in are shown by name only: env by its keys, command, args and a healthcheck's test as
+ * {@code true}, volume driver options by their keys; a config's content by its size. Null fields are left out: they
+ * asked for nothing.
  *
  * @param target the id or name of what the operation acts on: the host joining or leaving (or creating the swarm),
  *               a node, service, secret, config, network or volume, or the cluster itself for swarm-wide settings
  */
-record OperationAudit(String target, Map<String, Object> parameters) {
+public record OperationSummary(String target, Map<String, Object> parameters) {
 
-    static OperationAudit of(SwarmOperation operation, String clusterId) {
-        return new OperationAudit(targetOf(operation, clusterId), fieldsOf((Record) operation));
+    public static OperationSummary of(SwarmOperation operation, String clusterId) {
+        return new OperationSummary(targetOf(operation, clusterId), fieldsOf((Record) operation));
     }
 
     private static String targetOf(SwarmOperation operation, String clusterId) {
@@ -114,7 +115,29 @@ record OperationAudit(String target, Map<String, Object> parameters) {
         if (record instanceof ServiceSpec spec && spec.registryAuth() != null) {
             fields.put("registry_auth", true);
         }
+        byNameOnly(record, fields);
         return fields;
+    }
+
+    private static void byNameOnly(Record record, Map<String, Object> fields) {
+        if (record instanceof ServiceSpec) {
+            fields.computeIfPresent("env", (name, env) -> keys(env));
+            fields.computeIfPresent("command", (name, command) -> true);
+            fields.computeIfPresent("args", (name, args) -> true);
+        } else if (record instanceof ServiceSpec.Healthcheck) {
+            fields.computeIfPresent("test", (name, test) -> true);
+        } else if (record instanceof CreateVolume) {
+            fields.computeIfPresent("driver_options", (name, options) -> keys(options));
+        } else if (record instanceof CreateConfig || record instanceof RotateConfig) {
+            Object data = fields.remove("data");
+            if (data != null) {
+                fields.put("data_bytes", Base64.getDecoder().decode((String) data).length);
+            }
+        }
+    }
+
+    private static List<String> keys(Object map) {
+        return ((Map<?, ?>) map).keySet().stream().map(String::valueOf).sorted().toList();
     }
 
     /** Values as BSON and JSON both hold them; map keys (labels, env) are the user's and stay as they are. */
@@ -122,7 +145,7 @@ record OperationAudit(String target, Map<String, Object> parameters) {
         if (value instanceof Record record) {
             return fieldsOf(record);
         } else if (value instanceof List<?> list) {
-            return list.stream().map(OperationAudit::plain).toList();
+            return list.stream().map(OperationSummary::plain).toList();
         } else if (value instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>();
             map.forEach((key, item) -> copy.put(String.valueOf(key), plain(item)));

@@ -2,6 +2,7 @@ package io.powernode.devops.query.swarm;
 
 import io.powernode.devops.kernel.common.ConnectionStatus;
 import io.powernode.devops.kernel.swarm.ClusterViews.ClusterHealth;
+import io.powernode.devops.kernel.swarm.ClusterViews.SwarmEventView;
 import io.powernode.devops.kernel.swarm.ClusterViews.SwarmNodeView;
 import io.powernode.devops.kernel.swarm.ClusterViews.SwarmServiceView;
 import io.powernode.devops.kernel.swarm.SwarmInventory.NodeRole;
@@ -31,7 +32,8 @@ final class ClusterHealthRules {
     }
 
     static ClusterHealth evaluate(String clusterId, ConnectionStatus status, String lastError,
-                                  List<SwarmNodeView> nodes, List<SwarmServiceView> services, Instant evaluatedAt) {
+                                  List<SwarmNodeView> nodes, List<SwarmServiceView> services,
+                                  List<SwarmEventView> recentErrorEvents, Instant evaluatedAt) {
         List<SwarmNodeView> managerNodes = nodes.stream().filter(node -> node.role() == NodeRole.manager).toList();
         int managers = managerNodes.size();
         int reachable = (int) managerNodes.stream()
@@ -73,7 +75,8 @@ final class ClusterHealthRules {
         List<String> reasons = new ArrayList<>(quorumReasons);
         reasons.addAll(degradedReasons);
         return new ClusterHealth(clusterId, state, managers, reachable, quorum, tolerated, down.size(),
-                notConverged.stream().map(SwarmServiceView::name).toList(), List.copyOf(reasons), evaluatedAt);
+                notConverged.stream().map(SwarmServiceView::name).toList(), List.copyOf(reasons),
+                List.copyOf(recentErrorEvents), evaluatedAt);
     }
 
     private static boolean isQuorumError(String lastError) {

@@ -36,12 +36,14 @@ import static io.powernode.devops.query.mongo.DocumentValues.enumValue;
 @Component
 public class ClusterQueryHandler {
     private final MongoDatabase database;
+    private final SwarmEventQueryHandler events;
     private final MongoCollection<Document> clusters;
     private final ClusterCounts counts;
     private final InventoryStore inventory;
 
-    public ClusterQueryHandler(MongoDatabase database) {
+    public ClusterQueryHandler(MongoDatabase database, SwarmEventQueryHandler events) {
         this.database = database;
+        this.events = events;
         this.clusters = database.getCollection(ReadModelCollections.CLUSTERS);
         this.counts = new ClusterCounts(database);
         this.inventory = new InventoryStore(database);
@@ -76,12 +78,15 @@ public class ClusterQueryHandler {
         if (cluster == null) {
             return null;
         }
+        Instant now = Instant.now();
         return ClusterHealthRules.evaluate(query.clusterId(),
                 enumValue(cluster, ConnectionDocument.STATUS, ConnectionStatus.class),
                 cluster.getString(ConnectionDocument.LAST_ERROR),
                 inventory.all(SwarmInventoryKinds.NODES, query.clusterId()),
                 inventory.all(SwarmInventoryKinds.SERVICES, query.clusterId()),
-                Instant.now());
+                events.recentErrors(query.accountId(), query.clusterId(),
+                        now.minus(ClusterHealth.RECENT_ERRORS_WINDOW), ClusterHealth.MAX_RECENT_ERRORS),
+                now);
     }
 
     /** The initial result of the feed subscription, as {@link io.powernode.devops.query.feed.FeedDefinition#backlog}. */

@@ -2,6 +2,7 @@ package io.powernode.devops.query.swarm;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.powernode.devops.kernel.swarm.ClusterQueries.ListSwarmEvents;
 import io.powernode.devops.kernel.swarm.ClusterViews.SwarmEventPage;
@@ -11,8 +12,14 @@ import io.powernode.devops.query.dockerevent.DockerEventDocuments;
 import io.powernode.devops.query.mongo.AccountScope;
 import io.powernode.devops.query.mongo.PagedFind;
 import org.axonframework.queryhandling.QueryHandler;
+import io.powernode.devops.query.dockerevent.DockerEventSeverity;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import static io.powernode.devops.query.dockerevent.DockerEventDocuments.*;
 import static io.powernode.devops.query.mongo.CommonFields.CLUSTER_ID;
@@ -38,6 +45,15 @@ public class SwarmEventQueryHandler {
                         .toFilter(),
                 Sorts.descending(TIME_NANO, ID), query.page(), SwarmEventQueryHandler::toView);
         return new SwarmEventPage(slice.items(), slice.page());
+    }
+
+    /** The cluster's error events since {@code since}, newest first: context for its health. */
+    List<SwarmEventView> recentErrors(String accountId, String clusterId, Instant since, int limit) {
+        Bson filter = Filters.and(AccountScope.of(accountId).whereEquals(CLUSTER_ID, clusterId)
+                        .whereEquals(SEVERITY, DockerEventSeverity.ERROR).toFilter(),
+                Filters.gte(TIME_NANO, since.getEpochSecond() * 1_000_000_000L + since.getNano()));
+        return events.find(filter).sort(Sorts.descending(TIME_NANO, ID)).limit(limit)
+                .map(SwarmEventQueryHandler::toView).into(new ArrayList<>());
     }
 
     private static SwarmEventView toView(Document document) {

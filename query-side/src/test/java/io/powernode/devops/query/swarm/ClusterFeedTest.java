@@ -56,7 +56,7 @@ class ClusterFeedTest extends EmbeddedMongoTest {
 
     @BeforeEach
     void wire() {
-        queries = new QueryBusFixture().register(new ClusterQueryHandler(database));
+        queries = new QueryBusFixture().register(new ClusterQueryHandler(database, new SwarmEventQueryHandler(database)));
         events = new EventDelivery(new ClusterFeedProjection(database, queries.emitter));
     }
 

@@ -122,7 +122,7 @@ class ClusterHealthRulesTest {
 
     private static ClusterHealth evaluate(ConnectionStatus status, String lastError, List<SwarmNodeView> nodes,
                                           List<SwarmServiceView> services) {
-        return ClusterHealthRules.evaluate("c1", status, lastError, nodes, services, OBSERVED);
+        return ClusterHealthRules.evaluate("c1", status, lastError, nodes, services, List.of(), OBSERVED);
     }
 
     private static List<SwarmNodeView> nodes(NodeSummary... nodes) {

@@ -31,8 +31,12 @@ import io.powernode.devops.query.EmbeddedMongoTest;
 import io.powernode.devops.query.EventDelivery;
 import io.powernode.devops.query.QueryBusFixture;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import io.powernode.devops.kernel.host.HostInventory.DockerEventRecord;
+import io.powernode.devops.kernel.swarm.ClusterEvents.SwarmEventObserved;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
 
 import java.util.List;
 import java.util.Map;
@@ -60,8 +64,9 @@ class ClusterProjectionTest extends EmbeddedMongoTest {
 
     @BeforeEach
     void wire() {
-        events = new EventDelivery(new ClusterProjection(database), new SwarmInventoryProjection(database));
-        queries = new QueryBusFixture().register(new ClusterQueryHandler(database));
+        events = new EventDelivery(new ClusterProjection(database), new SwarmInventoryProjection(database),
+                new SwarmEventProjection(database));
+        queries = new QueryBusFixture().register(new ClusterQueryHandler(database, new SwarmEventQueryHandler(database)));
     }
 
     @Test
@@ -228,6 +233,29 @@ class ClusterProjectionTest extends EmbeddedMongoTest {
         assertThat(health.servicesNotConverged()).containsExactly("api");
         assertThat(health.reasons()).hasSize(2);
         assertThat(health.evaluatedAt()).isNotNull();
+    }
+
+    @Test
+    void recentErrorEventsAreShownBesideAVerdictThatFollowsTheSwarmAsItIsNow() {
+        events.deliver(CLUSTER, registered(CLUSTER, ACCOUNT, "prod-swarm", DeploymentEnvironment.production));
+        events.deliver(CLUSTER, nodesAdded(CLUSTER, ACCOUNT, manager("m1", "reachable"), manager("m2", "reachable"),
+                manager("m3", "reachable")));
+        long now = Instant.now().getEpochSecond() * 1_000_000_000L;
+        long anHourAgo = now - 3_600_000_000_000L;
+        events.deliver(CLUSTER, nodeEvent(Map.of("state.new", "down", "name", "m3"), anHourAgo));
+        events.deliver(CLUSTER, nodeEvent(Map.of("state.new", "down", "name", "m3"), now - 60_000_000_000L));
+        events.deliver(CLUSTER, nodeEvent(Map.of("state.new", "ready", "name", "m3"), now));
+
+        ClusterHealth health = health(ACCOUNT, CLUSTER);
+
+        assertThat(health.state()).isEqualTo(ClusterHealth.HEALTHY);
+        assertThat(health.recentErrorEvents()).singleElement()
+                .satisfies(event -> assertThat(event.attributes()).containsEntry("state.new", "down"));
+    }
+
+    private SwarmEventObserved nodeEvent(Map<String, String> attributes, long timeNano) {
+        return new SwarmEventObserved(CLUSTER, ACCOUNT,
+                new DockerEventRecord("node", "update", "m3", attributes, "swarm", timeNano));
     }
 
     @Test

@@ -94,10 +94,16 @@ public final class ClusterViews {
      * @param toleratedManagerLosses  how many managers the swarm can lose and keep quorum: (managers - 1) / 2
      * @param servicesNotConverged    names of services running fewer tasks than desired or stuck in an update
      * @param reasons                 why the state is not healthy, in an operator's words; empty when healthy
+     * @param recentErrorEvents       the cluster's Docker events of severity error in the last
+     *                                {@link #RECENT_ERRORS_WINDOW}, newest first, at most
+     *                                {@link #MAX_RECENT_ERRORS}: context for the verdict, which itself follows
+     *                                the swarm's state now (a node that went down and came back is healthy)
      */
     public record ClusterHealth(String clusterId, String state, int managers, int managersReachable, int quorum,
                                 int toleratedManagerLosses, int nodesDown, List<String> servicesNotConverged,
-                                List<String> reasons, Instant evaluatedAt) {
+                                List<String> reasons, List<SwarmEventView> recentErrorEvents, Instant evaluatedAt) {
+        public static final java.time.Duration RECENT_ERRORS_WINDOW = java.time.Duration.ofMinutes(15);
+        public static final int MAX_RECENT_ERRORS = 10;
         public static final String HEALTHY = "healthy";
         public static final String DEGRADED = "degraded";
         public static final String QUORUM_LOST = "quorum_lost";

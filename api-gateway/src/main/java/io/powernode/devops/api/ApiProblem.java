@@ -3,6 +3,7 @@ package io.powernode.devops.api;
 import org.springframework.http.HttpStatus;
 
 import java.util.List;
+import java.util.Map;
 
 /** A request the API refuses before it becomes a command: bad input, unknown resource. */
 public class ApiProblem extends RuntimeException {
@@ -14,12 +15,25 @@ public class ApiProblem extends RuntimeException {
     private final HttpStatus status;
     private final String title;
     private final List<FieldError> errors;
+    private final String code;
+    private final Map<String, Object> properties;
 
     public ApiProblem(HttpStatus status, String title, String detail, List<FieldError> errors) {
+        this(status, title, detail, errors, null, Map.of());
+    }
+
+    /**
+     * @param code       stable for clients, as a domain error's code; null for none
+     * @param properties further members of the problem document, e.g. the id of the operation that failed
+     */
+    public ApiProblem(HttpStatus status, String title, String detail, List<FieldError> errors, String code,
+                      Map<String, Object> properties) {
         super(detail);
         this.status = status;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.code = code;
+        this.properties = Map.copyOf(properties);
     }
 
     public static ApiProblem invalid(List<FieldError> errors) {
@@ -31,6 +45,12 @@ public class ApiProblem extends RuntimeException {
 
     public static ApiProblem invalid(String field, String message) {
         return invalid(List.of(new FieldError(field, message)));
+    }
+
+    /** A well-formed field that names something the request cannot use, e.g. a host of no one's account. */
+    public static ApiProblem unprocessable(String field, String message) {
+        return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Unprocessable request", field + " " + message,
+                List.of(new FieldError(field, message)));
     }
 
     public static ApiProblem notFound(String what) {
@@ -47,5 +67,13 @@ public class ApiProblem extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Map<String, Object> properties() {
+        return properties;
     }
 }

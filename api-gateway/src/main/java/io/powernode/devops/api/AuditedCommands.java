@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Sends a user's command with the metadata audit needs, and leaves exactly one activity record for it,
@@ -44,21 +45,32 @@ public class AuditedCommands {
      * subscribed, the command and its activity record run to the end even if the caller goes away.
      */
     public Mono<Object> send(RequestContext context, Activity activity, Object command) {
-        return Mono.defer(() -> Mono.fromFuture(dispatch(context, activity, command), true))
+        return perform(context, activity, metaData -> commands
+                .send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData))
+                // the command bus handles the command on the calling thread, in a JDBC transaction: not on the event loop
+                .subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    /**
+     * Does what the user asked that is not a command, e.g. reading a swarm's join tokens, and leaves its activity
+     * record the same way. {@code action} gets the metadata to carry; a {@link DomainError} it fails with is a
+     * refusal, anything else a failure.
+     */
+    public <T> Mono<T> perform(RequestContext context, Activity activity, Function<MetaData, Mono<T>> action) {
+        return Mono.defer(() -> Mono.fromFuture(dispatch(context, activity, action), true))
                 .flatMap(Mono::justOrEmpty);
     }
 
-    private CompletableFuture<Optional<Object>> dispatch(RequestContext context, Activity activity, Object command) {
+    private <T> CompletableFuture<Optional<T>> dispatch(RequestContext context, Activity activity,
+                                                        Function<MetaData, Mono<T>> action) {
         MetaData metaData = metaData(context);
-        // the command bus handles the command on the calling thread, in a JDBC transaction: not on the event loop
-        return commands.send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData))
-                .subscribeOn(Schedulers.boundedElastic())
+        return Mono.defer(() -> action.apply(metaData))
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .onErrorMap(DomainErrors::unwrap)
                 .materialize()
                 .flatMap(signal -> record(context, activity, metaData, signal.getThrowable()).thenReturn(signal))
-                .<Optional<Object>>dematerialize()
+                .<Optional<T>>dematerialize()
                 .toFuture();
     }
 

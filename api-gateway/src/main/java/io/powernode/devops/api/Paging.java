@@ -4,6 +4,7 @@ import io.powernode.devops.kernel.common.PageInfo;
 import io.powernode.devops.kernel.common.PageRequest;
 import org.springframework.util.MultiValueMap;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,12 @@ public final class Paging {
             // answered below, like a number out of range
         }
         throw ApiProblem.invalid(name, "must be a whole number from " + min + " to " + max);
+    }
+
+    /** An optional filter naming one constant of {@code type}. */
+    public static <E extends Enum<E>> E enumFilter(MultiValueMap<String, String> query, String name, Class<E> type) {
+        String value = oneOf(query, name, Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+        return value == null ? null : Enum.valueOf(type, value);
     }
 
     /** An optional filter restricted to known values. */

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -29,7 +30,10 @@ public class ProblemResponses {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
-        return problem(problem.status(), problem.title(), problem.getMessage(), null, problem.errors());
+        ResponseEntity<ProblemDetail> response =
+                problem(problem.status(), problem.title(), problem.getMessage(), problem.code(), problem.errors());
+        problem.properties().forEach(response.getBody()::setProperty);
+        return response;
     }
 
     @ExceptionHandler(DomainError.class)
@@ -103,6 +107,7 @@ public class ProblemResponses {
             problem.setProperty("errors", errors.stream()
                     .map(error -> Map.of("field", error.field(), "message", error.message())).toList());
         }
-        return ResponseEntity.status(status).body(problem);
+        // set, not negotiated: a client that accepts only text/event-stream (a stream refused) still gets problem+json
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -91,7 +91,7 @@ class HostApiRefusalTest {
     @Test
     void oversizedBodyIsRefusedWith413() {
         HostApi api = HostApi.freshAccount(platform);
-        String huge = body("name", "x".repeat(300 * 1024));
+        String huge = body("name", "x".repeat(3 * 1024 * 1024));
         api.post("/hosts", huge).expectStatus().isEqualTo(413)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertNothingStored(api);

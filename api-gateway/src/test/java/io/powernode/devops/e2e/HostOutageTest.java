@@ -36,7 +36,7 @@ class HostOutageTest {
         String id = api.register("outage", daemon.unixEndpoint(), Map.of());
         api.awaitStatus(id, "connected", SOON);
 
-        try (HostStream stream = HostStream.open(platform, api)) {
+        try (FeedStream stream = FeedStream.open(platform, api)) {
             daemon.stop();
             JsonNode disconnected = api.awaitStatus(id, "disconnected", SOON);
             assertThat(disconnected.path("last_error").asText()).isNotBlank();
@@ -52,7 +52,7 @@ class HostOutageTest {
 
             stream.await("the whole outage on the stream", e -> e.type().equals("HostConnected")
                     && e.data().path("change").path("previous_status").asText().equals("error"), SOON);
-            assertThat(stream.received().stream().map(HostStream.Received::type))
+            assertThat(stream.received().stream().map(FeedStream.Received::type))
                     .contains("HostDisconnected", "HostSyncFailed", "HostMarkedError", "HostConnected");
         }
     }
@@ -62,18 +62,18 @@ class HostOutageTest {
         HostApi api = HostApi.freshAccount(platform);
         String id = api.register("manual-recovery", daemon.unixEndpoint(), Map.of());
         api.awaitStatus(id, "connected", SOON);
-        try (HostStream stream = HostStream.open(platform, api)) {
+        try (FeedStream stream = FeedStream.open(platform, api)) {
             daemon.stop();
             try {
                 api.awaitStatus(id, "error", SOON);
                 api.post("/hosts/" + id + "/record_success", "").expectStatus().isOk();
 
-                HostStream.Received recovery = stream.await("the recovery on the stream",
+                FeedStream.Received recovery = stream.await("the recovery on the stream",
                         e -> e.type().equals("HostRecoveryRecorded"), SOON);
                 assertThat(recovery.data().path("change").path("previous_status").asText()).isEqualTo("error");
                 assertThat(recovery.data().path("change").path("cleared_failures").asInt()).isGreaterThanOrEqualTo(5);
                 // the daemon is still down: the next sync fails again, counting from one
-                HostStream.Received failedAgain = stream.await("the first failure after recovery", e -> e.id() > recovery.id()
+                FeedStream.Received failedAgain = stream.await("the first failure after recovery", e -> e.id() > recovery.id()
                         && e.type().equals("HostSyncFailed"), SOON);
                 assertThat(failedAgain.data().path("change").path("consecutive_failures").asInt()).isEqualTo(1);
             } finally {

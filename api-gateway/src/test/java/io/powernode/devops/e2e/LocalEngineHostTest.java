@@ -68,7 +68,7 @@ class LocalEngineHostTest {
         api.awaitStatus(id, "connected", SOON);
 
         // resuming from 0: the account's whole history first, then live
-        try (HostStream stream = HostStream.open(platform, api, "0")) {
+        try (FeedStream stream = FeedStream.open(platform, api, "0")) {
             stream.await("registration replayed on the stream", e -> e.type().equals("HostRegistered"), SOON);
 
             String name = "pn-e2e-" + UUID.randomUUID().toString().substring(0, 8);
@@ -85,24 +85,24 @@ class LocalEngineHostTest {
             }
 
             await().atMost(SOON).until(() -> containers(api, id).stream().noneMatch(c -> c.path("id").asText().equals(containerId)));
-            HostStream.Received removal = stream.await("container removed on the stream", e -> e.type().equals("HostContainersChanged")
+            FeedStream.Received removal = stream.await("container removed on the stream", e -> e.type().equals("HostContainersChanged")
                     && e.data().path("change").path("removed").toString().contains(containerId), SOON);
             assertThat(removal.data().path("host").path("id").asText()).isEqualTo(id);
 
-            List<Long> ids = stream.received().stream().map(HostStream.Received::id).toList();
+            List<Long> ids = stream.received().stream().map(FeedStream.Received::id).toList();
             assertThat(ids).isSorted().doesNotHaveDuplicates();
             assertResumesWithoutLossOrDuplicate(api, stream);
         }
     }
 
     /** Reconnecting with Last-Event-ID of an earlier event gives exactly the events after it. */
-    private static void assertResumesWithoutLossOrDuplicate(HostApi api, HostStream first) {
-        List<HostStream.Received> seen = first.received();
-        HostStream.Received resumePoint = seen.get(seen.size() / 2);
-        List<Long> expected = seen.stream().map(HostStream.Received::id).filter(i -> i > resumePoint.id()).toList();
-        try (HostStream resumed = HostStream.open(platform, api, Long.toString(resumePoint.id()))) {
+    private static void assertResumesWithoutLossOrDuplicate(HostApi api, FeedStream first) {
+        List<FeedStream.Received> seen = first.received();
+        FeedStream.Received resumePoint = seen.get(seen.size() / 2);
+        List<Long> expected = seen.stream().map(FeedStream.Received::id).filter(i -> i > resumePoint.id()).toList();
+        try (FeedStream resumed = FeedStream.open(platform, api, Long.toString(resumePoint.id()))) {
             await().atMost(SOON).until(() -> resumed.received().size() >= expected.size());
-            List<Long> got = resumed.received().stream().map(HostStream.Received::id).toList();
+            List<Long> got = resumed.received().stream().map(FeedStream.Received::id).toList();
             assertThat(got.subList(0, expected.size())).isEqualTo(expected);
             assertThat(got).doesNotHaveDuplicates().allMatch(i -> i > resumePoint.id());
         }
@@ -114,10 +114,10 @@ class LocalEngineHostTest {
         String id = api.register("local-engine", TestDockerEngine.ENDPOINT, Map.of());
         api.awaitStatus(id, "connected", SOON);
 
-        try (HostStream stream = HostStream.open(platform, api)) {
+        try (FeedStream stream = FeedStream.open(platform, api)) {
             api.post("/hosts/" + id + "/maintenance", "").expectStatus().isOk();
             stream.await("the live change", e -> e.type().equals("HostMaintenanceStarted"), SOON);
-            assertThat(stream.received()).extracting(HostStream.Received::type).doesNotContain("HostRegistered");
+            assertThat(stream.received()).extracting(FeedStream.Received::type).doesNotContain("HostRegistered");
         }
     }
 

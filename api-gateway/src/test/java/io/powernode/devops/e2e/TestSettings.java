@@ -8,6 +8,7 @@ final class TestSettings {
     static final Map<String, Object> PROPERTIES = Map.of(
             "server.port", 0,
             "powernode.api.read-model-wait", "5s",
+            "powernode.api.operation-wait", "5s",
             "powernode.sync.retry-initial", "200ms",
             "powernode.sync.retry-max", "1s",
             "powernode.sync.event-debounce", "200ms",

@@ -1,5 +1,6 @@
 package io.powernode.devops.api.host;
 
+import io.powernode.devops.api.endpoint.SyncTimes;
 import io.powernode.devops.kernel.host.HostViews.HostView;
 
 import java.time.Instant;
@@ -22,7 +23,7 @@ final class HostJson {
         json.put("has_tls_credentials", host.hasTlsCredentials());
         json.put("status", host.status());
         json.put("consecutive_failures", host.consecutiveFailures());
-        json.put("last_synced_at", latest(host.lastSyncedAt(), lastAnswered));
+        json.put("last_synced_at", SyncTimes.latest(host.lastSyncedAt(), lastAnswered));
         json.put("last_error", host.lastError());
         json.put("docker_version", host.dockerVersion());
         json.put("api_version", host.apiVersion());
@@ -37,12 +38,5 @@ final class HostJson {
         json.put("created_at", host.createdAt());
         json.put("updated_at", host.updatedAt());
         return json;
-    }
-
-    private static Instant latest(Instant a, Instant b) {
-        if (a == null) {
-            return b;
-        }
-        return b == null || a.isAfter(b) ? a : b;
     }
 }

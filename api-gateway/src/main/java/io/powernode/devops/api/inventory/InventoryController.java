@@ -5,7 +5,6 @@ import io.powernode.devops.api.Queries;
 import io.powernode.devops.app.security.ApiCaller;
 import io.powernode.devops.kernel.audit.AuditQueries.ActivityPage;
 import io.powernode.devops.kernel.audit.AuditQueries.ListActivities;
-import io.powernode.devops.kernel.common.PageInfo;
 import io.powernode.devops.kernel.common.PageRequest;
 import io.powernode.devops.kernel.host.HostQueries.ListContainers;
 import io.powernode.devops.kernel.host.HostQueries.ListDockerEvents;
@@ -28,7 +27,6 @@ import reactor.core.publisher.Mono;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /** The runbook's read endpoints over the fleet's inventory, Docker events and the activity audit. */
 @RestController
@@ -51,24 +49,24 @@ class InventoryController {
     Mono<Map<String, Object>> containers(@AuthenticationPrincipal Jwt jwt, @RequestParam MultiValueMap<String, String> q) {
         ListContainers query = new ListContainers(account(jwt), q.getFirst("host_id"),
                 Paging.oneOf(q, "state", CONTAINER_STATES), Paging.from(q));
-        return page("containers", query, ContainerPage.class, ContainerPage::items, ContainerPage::page);
+        return queries.page("containers", query, ContainerPage.class, ContainerPage::items, ContainerPage::page);
     }
 
     @GetMapping("/images")
     Mono<Map<String, Object>> images(@AuthenticationPrincipal Jwt jwt, @RequestParam MultiValueMap<String, String> q) {
-        return page("images", new ListImages(account(jwt), q.getFirst("host_id"), Paging.from(q)),
+        return queries.page("images", new ListImages(account(jwt), q.getFirst("host_id"), Paging.from(q)),
                 ImagePage.class, ImagePage::items, ImagePage::page);
     }
 
     @GetMapping("/networks")
     Mono<Map<String, Object>> networks(@AuthenticationPrincipal Jwt jwt, @RequestParam MultiValueMap<String, String> q) {
-        return page("networks", new ListNetworks(account(jwt), q.getFirst("host_id"), Paging.from(q)),
+        return queries.page("networks", new ListNetworks(account(jwt), q.getFirst("host_id"), Paging.from(q)),
                 NetworkPage.class, NetworkPage::items, NetworkPage::page);
     }
 
     @GetMapping("/volumes")
     Mono<Map<String, Object>> volumes(@AuthenticationPrincipal Jwt jwt, @RequestParam MultiValueMap<String, String> q) {
-        return page("volumes", new ListVolumes(account(jwt), q.getFirst("host_id"), Paging.from(q)),
+        return queries.page("volumes", new ListVolumes(account(jwt), q.getFirst("host_id"), Paging.from(q)),
                 VolumePage.class, VolumePage::items, VolumePage::page);
     }
 
@@ -77,7 +75,7 @@ class InventoryController {
         PageRequest page = Paging.from(q);
         ListDockerEvents query = new ListDockerEvents(account(jwt), q.getFirst("host_id"),
                 Paging.oneOf(q, "type", EVENT_TYPES), Paging.oneOf(q, "severity", SEVERITIES), page);
-        return page("events", query, DockerEventPage.class, DockerEventPage::items, DockerEventPage::page);
+        return queries.page("events", query, DockerEventPage.class, DockerEventPage::items, DockerEventPage::page);
     }
 
     @GetMapping("/activities")
@@ -85,12 +83,7 @@ class InventoryController {
         // host_id, like the other read endpoints; target_id, for targets that are not hosts
         String target = q.getFirst("target_id") != null ? q.getFirst("target_id") : q.getFirst("host_id");
         ListActivities query = new ListActivities(account(jwt), target, q.getFirst("action"), Paging.from(q));
-        return page("activities", query, ActivityPage.class, ActivityPage::items, ActivityPage::page);
-    }
-
-    private <P> Mono<Map<String, Object>> page(String name, Object query, Class<P> type, Function<P, List<?>> items,
-                                               Function<P, PageInfo> info) {
-        return queries.ask(query, type).map(result -> Paging.body(name, items.apply(result), info.apply(result)));
+        return queries.page("activities", query, ActivityPage.class, ActivityPage::items, ActivityPage::page);
     }
 
     private static String account(Jwt jwt) {

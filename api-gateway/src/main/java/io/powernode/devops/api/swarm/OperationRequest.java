@@ -2,14 +2,12 @@ package io.powernode.devops.api.swarm;
 
 import io.powernode.devops.kernel.swarm.SwarmOperation;
 
-import java.util.Map;
 
 /**
  * A validated request body, ready to send as a swarm operation.
  *
- * @param clusterId        the cluster named in the body ({@code cluster_id}), or null when the path decides it
- * @param operation        what to ask Docker, with secret values already sealed
- * @param auditParameters  what the audit trail shows of the request: never a secret value
+ * @param clusterId the cluster named in the body ({@code cluster_id}), or null when the path decides it
+ * @param operation what to ask Docker, with secret values already sealed
  */
-public record OperationRequest(String clusterId, SwarmOperation operation, Map<String, Object> auditParameters) {
+public record OperationRequest(String clusterId, SwarmOperation operation) {
 }

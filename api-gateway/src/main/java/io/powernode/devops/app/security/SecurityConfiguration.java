@@ -27,13 +27,19 @@ import java.util.Objects;
 
 /**
  * Every API call needs a bearer JWT (HS256) with sub, account, permissions and exp. Permissions map
- * one-to-one onto authorities; reads need the read or the manage permission, writes the manage one.
+ * one-to-one onto authorities; reads need the read or the manage permission, writes the manage one
+ * ({@code docker.hosts.*} under /docker, {@code swarm.clusters.*} under /swarm, where the join-token and
+ * unlock-key reads need manage too).
  * Refusals are problem+json like every other error.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
     private static final String DOCKER_API = "/api/v1/devops/docker/**";
+    private static final String SWARM_API = "/api/v1/devops/swarm/**";
+    /** Reads that hand out what lets a machine into a swarm: manage only. */
+    private static final String[] SWARM_KEYS = {
+            "/api/v1/devops/swarm/clusters/*/join_tokens", "/api/v1/devops/swarm/clusters/*/unlock_key"};
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(@Value("${powernode.jwt.secret:}") String secret, DataDirectory dataDirectory) {
@@ -76,6 +82,10 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, DOCKER_API)
                         .hasAnyAuthority(Permissions.DOCKER_HOSTS_READ, Permissions.DOCKER_HOSTS_MANAGE)
                         .pathMatchers(DOCKER_API).hasAuthority(Permissions.DOCKER_HOSTS_MANAGE)
+                        .pathMatchers(SWARM_KEYS).hasAuthority(Permissions.SWARM_CLUSTERS_MANAGE)
+                        .pathMatchers(HttpMethod.GET, SWARM_API)
+                        .hasAnyAuthority(Permissions.SWARM_CLUSTERS_READ, Permissions.SWARM_CLUSTERS_MANAGE)
+                        .pathMatchers(SWARM_API).hasAuthority(Permissions.SWARM_CLUSTERS_MANAGE)
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtDecoder(decoder)

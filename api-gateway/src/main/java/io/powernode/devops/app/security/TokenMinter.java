@@ -19,7 +19,9 @@ import java.util.Map;
 /**
  * Mints an API token for local use, signed with the same secret the platform verifies with:
  * {@code java -jar powernode-devops.jar mint-token --account acme --actor alice
- * --permissions docker.hosts.read,docker.hosts.manage [--ttl PT8H]}.
+ * --permissions docker.hosts.read,docker.hosts.manage [--ttl PT8H]}. The permissions are those of
+ * {@link Permissions}: {@code docker.hosts.read}, {@code docker.hosts.manage}, {@code swarm.clusters.read},
+ * {@code swarm.clusters.manage}.
  */
 public final class TokenMinter {
 

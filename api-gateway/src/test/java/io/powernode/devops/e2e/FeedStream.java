@@ -16,8 +16,8 @@ import java.util.function.Predicate;
 
 import org.awaitility.Awaitility;
 
-/** A live subscription to {@code GET /hosts/stream}, collecting what it receives. */
-final class HostStream implements AutoCloseable {
+/** A live subscription to an account's feed ({@code GET /docker/hosts/stream}, {@code /swarm/clusters/stream}), collecting what it receives. */
+final class FeedStream implements AutoCloseable {
 
     record Received(long id, String type, JsonNode data) {
     }
@@ -26,10 +26,10 @@ final class HostStream implements AutoCloseable {
     private final CountDownLatch opened = new CountDownLatch(1);
     private final Disposable subscription;
 
-    private HostStream(Platform platform, String token, String lastEventId) {
+    private FeedStream(Platform platform, String path, String token, String lastEventId) {
         WebClient client = WebClient.builder().baseUrl(platform.baseUrl())
                 .defaultHeader("Authorization", "Bearer " + token).build();
-        subscription = client.get().uri(Platform.API + "/hosts/stream")
+        subscription = client.get().uri(path)
                 .accept(MediaType.TEXT_EVENT_STREAM)
                 .headers(headers -> {
                     if (lastEventId != null) {
@@ -45,10 +45,10 @@ final class HostStream implements AutoCloseable {
     }
 
     /** Returns once the server has said the stream is open: from then on no change is missed. */
-    private HostStream awaitOpen() {
+    private FeedStream awaitOpen() {
         try {
             if (!opened.await(15, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the host stream did not open within 15 s");
+                throw new IllegalStateException("the stream did not open within 15 s");
             }
             return this;
         } catch (InterruptedException e) {
@@ -57,12 +57,17 @@ final class HostStream implements AutoCloseable {
         }
     }
 
-    static HostStream open(Platform platform, HostApi api) {
+    static FeedStream open(Platform platform, HostApi api) {
         return open(platform, api, null);
     }
 
-    static HostStream open(Platform platform, HostApi api, String lastEventId) {
-        return new HostStream(platform, Platform.token(api.account, "alice", HostApi.READ), lastEventId).awaitOpen();
+    static FeedStream open(Platform platform, HostApi api, String lastEventId) {
+        return open(platform, Platform.API + "/hosts/stream", Platform.token(api.account, "alice", HostApi.READ), lastEventId);
+    }
+
+    /** Opens the feed at {@code path} (e.g. {@code /api/v1/devops/swarm/clusters/stream}) once the server says it is open. */
+    static FeedStream open(Platform platform, String path, String token, String lastEventId) {
+        return new FeedStream(platform, path, token, lastEventId).awaitOpen();
     }
 
     List<Received> received() {

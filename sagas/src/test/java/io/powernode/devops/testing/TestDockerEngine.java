@@ -22,6 +22,10 @@ public final class TestDockerEngine {
     public static final String ENDPOINT = "unix:///var/run/docker.sock";
     /** FROM scratch + busybox with its applets (sh, sleep, httpd, wget …) linked into /bin. */
     public static final String TEST_IMAGE = "powernode-test/busybox:1";
+    /** The test image whose default command fails at once: what an update to a bad release looks like. */
+    public static final String BROKEN_IMAGE = "powernode-test/broken:1";
+    /** Every image the harness builds, as a swarm's nodes must hold them (nothing can be pulled). */
+    public static final List<String> IMAGES = List.of(TEST_IMAGE, BROKEN_IMAGE);
 
     private static final String BUSYBOX = "/bin/busybox";
     private static volatile boolean ready;
@@ -37,6 +41,7 @@ public final class TestDockerEngine {
         Path script = projectRoot().resolve("scripts/ensure-docker.sh");
         Commands.run(projectRoot(), 180, "bash", script.toString());
         ensureTestImage("-H", ENDPOINT);
+        ensureBrokenImage();
         ready = true;
     }
 
@@ -94,6 +99,20 @@ public final class TestDockerEngine {
             throw new UncheckedIOException("cannot build the test image " + TEST_IMAGE, e);
         } finally {
             Commands.deleteTree(rootfs);
+        }
+    }
+
+    /** The test image with a default command that exits 1, committed from a container of it (no builder needed). */
+    private static void ensureBrokenImage() {
+        if (Commands.succeeds("docker", "-H", ENDPOINT, "image", "inspect", BROKEN_IMAGE)) {
+            return;
+        }
+        String container = docker("create", TEST_IMAGE).trim();
+        try {
+            docker("commit", "--change", "CMD [\"sh\", \"-c\", \"echo this release is broken >&2; exit 1\"]",
+                    container, BROKEN_IMAGE);
+        } finally {
+            docker("rm", container);
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * A real multi-node Docker Swarm for integration tests: each node a {@link SwarmNode}, a dockerd in a named
- * network namespace on a private subnet of its own ({@link SwarmNetwork}), all holding the test image.
+ * network namespace on a private subnet of its own ({@link SwarmNetwork}), all holding the test images ({@link TestDockerEngine#IMAGES}).
  * {@link #shared()} is one 3-manager + 1-worker swarm per JVM; {@link #startNew} builds one a test may break.
  * {@link #close()}, or a JVM shutdown hook, removes everything: daemons, mounts, namespaces, veths, folders.
  * <p>
@@ -99,7 +99,9 @@ public final class TestSwarm implements AutoCloseable {
         inParallel(nodes, SwarmNode::start);
         clock.lap("daemons");
         String image = network.stateDir().resolve("test-image.tar").toString();
-        TestDockerEngine.docker("save", "-o", image, TestDockerEngine.TEST_IMAGE);
+        List<String> save = new ArrayList<>(List.of("save", "-o", image));
+        save.addAll(TestDockerEngine.IMAGES);
+        TestDockerEngine.docker(save.toArray(String[]::new));
         inParallel(nodes, node -> node.docker("load", "-q", "-i", image));
         clock.lap("image");
         SwarmNode first = nodes.get(0);

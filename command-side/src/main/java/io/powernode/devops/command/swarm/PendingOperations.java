@@ -3,19 +3,29 @@ package io.powernode.devops.command.swarm;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 
 /**
- * The swarm operations of a cluster that Docker has not finished yet, by operation id. Finished ones are forgotten:
- * their outcome lives in the events, and a cluster that runs operations for years keeps a small snapshot. Only the
- * operation's type is kept, which is all the outcome events need; the request itself (with its sealed values) stays
- * in its event.
+ * The swarm operations of a cluster that Docker has not finished yet, by operation id. Finished ones are forgotten
+ * but for the ids of the last {@link #REMEMBERED_FINISHED}: their outcome lives in the events, and a cluster that runs
+ * operations for years keeps a small snapshot, yet a request retried just after its operation finished (its answer
+ * lost on the way) is still recognised instead of running again. Only the operation's type is kept, which is all the
+ * outcome events need; the request itself (with its sealed values) stays in its event.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 final class PendingOperations {
 
+    static final int REMEMBERED_FINISHED = 100;
+
     private final Map<String, PendingOperation> byId = new LinkedHashMap<>();
+    private final LinkedHashSet<String> recentlyFinished = new LinkedHashSet<>();
+
+    /** Pending, or among the recently finished: a request with this id was already recorded. */
+    boolean isKnown(String operationId) {
+        return byId.containsKey(operationId) || recentlyFinished.contains(operationId);
+    }
 
     /** Requested, begun or not, and not finished. */
     boolean isPending(String operationId) {
@@ -43,6 +53,10 @@ final class PendingOperations {
 
     void finished(String operationId) {
         byId.remove(operationId);
+        recentlyFinished.add(operationId);
+        if (recentlyFinished.size() > REMEMBERED_FINISHED) {
+            recentlyFinished.remove(recentlyFinished.iterator().next());
+        }
     }
 
     record PendingOperation(String type, boolean started) {

@@ -239,13 +239,13 @@ public class SwarmCluster {
 
     /**
      * Records what the user asked Docker to do, once: the API retries a request with the same operation id, which
-     * answers the operation already recorded.
+     * answers the operation already recorded, running or recently finished.
      */
     @CommandHandler
     public String handle(RequestSwarmOperation command) {
         requireAccount(command.accountId());
         String operationId = command.operationId();
-        if (operations.isPending(operationId)) {
+        if (operations.isKnown(operationId)) {
             return operationId;
         }
         if (health.status() == ConnectionStatus.maintenance) {

@@ -29,6 +29,7 @@ import io.powernode.devops.kernel.swarm.SwarmOperation.ScaleService;
 import io.powernode.devops.kernel.swarm.SwarmOperation.SetNodeAvailability;
 import io.powernode.devops.kernel.swarm.SwarmOperation.UpdateService;
 import io.powernode.devops.kernel.swarm.SwarmOperation.UpdateSwarmSettings;
+import io.powernode.devops.kernel.swarm.ClusterEvents.SwarmOperationSucceeded;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,17 @@ class SwarmClusterOperationRequestTest {
     void a_request_repeated_while_its_operation_is_pending_is_recorded_once() {
         fixture.given(connectedCluster())
                 .andGiven(requested(SCALE_WEB))
+                .when(request(SCALE_WEB))
+                .expectNoEvents()
+                .expectResultMessagePayload(OPERATION_ID);
+    }
+
+    @Test
+    void a_request_repeated_just_after_its_operation_finished_is_not_run_again() {
+        fixture.given(connectedCluster())
+                .andGiven(requested(SCALE_WEB),
+                        new SwarmOperationSucceeded(CLUSTER_ID, ACCOUNT, OPERATION_ID, "scale_service", "svc-web",
+                                List.of(), NOW))
                 .when(request(SCALE_WEB))
                 .expectNoEvents()
                 .expectResultMessagePayload(OPERATION_ID);

@@ -14,6 +14,7 @@ final class TestSettings {
             "powernode.sync.event-debounce", "200ms",
             "powernode.sync.follower-reconnect-initial", "200ms",
             "powernode.sync.follower-reconnect-max", "1s",
+            "powernode.sync.settling-interval", "1s",
             "db-scheduler.polling-interval", "200ms");
 
     private TestSettings() {

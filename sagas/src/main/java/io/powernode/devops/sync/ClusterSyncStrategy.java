@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A swarm cluster, read through its manager endpoint. Only the swarm's own events are followed: the manager is
@@ -23,6 +24,12 @@ public class ClusterSyncStrategy implements EndpointSyncStrategy {
     private static final Map<String, List<String>> SWARM_EVENTS = Map.of(
             "scope", List.of("swarm"),
             "type", List.of("service", "node", "secret", "config", "network"));
+
+    /** Docker's UpdateStatus states in which an update or rollback is under way (not paused, not done). */
+    private static final Set<String> IN_PROGRESS_UPDATES = Set.of("updating", "rollback_started");
+    /** Task states that end a task: it will not reach running, its replacement is another task. */
+    private static final Set<String> FAILED_TASKS = Set.of("failed", "rejected", "complete", "shutdown", "orphaned",
+            "remove");
 
     private final SwarmInventoryReader reader;
 
@@ -38,7 +45,21 @@ public class ClusterSyncStrategy implements EndpointSyncStrategy {
     @Override
     public Observation observe(String clusterId, DockerClient manager) {
         ClusterSnapshot snapshot = reader.read(manager);
-        return new Observation(new RecordClusterSync(clusterId, snapshot), snapshot.observedAt());
+        return new Observation(new RecordClusterSync(clusterId, snapshot), snapshot.observedAt(), converging(snapshot));
+    }
+
+    /**
+     * Whether some service is still on its way: a replicated one short of its replicas, an update or rollback
+     * in progress, or a task meant to run that does not run yet (which covers global services too).
+     */
+    static boolean converging(ClusterSnapshot snapshot) {
+        boolean shortOfReplicas = snapshot.services().stream().anyMatch(service -> service.desiredReplicas() != null
+                && service.runningTasks() != service.desiredReplicas());
+        boolean updating = snapshot.services().stream().anyMatch(service -> service.updateState() != null
+                && IN_PROGRESS_UPDATES.contains(service.updateState()));
+        boolean tasksStarting = snapshot.tasks().stream().anyMatch(task -> "running".equals(task.desiredState())
+                && !"running".equals(task.state()) && !FAILED_TASKS.contains(task.state()));
+        return shortOfReplicas || updating || tasksStarting;
     }
 
     @Override

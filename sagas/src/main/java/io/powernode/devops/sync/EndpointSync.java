@@ -38,8 +38,7 @@ public class EndpointSync {
         this.locks = locks;
     }
 
-    /** @return whether the daemon answered */
-    public boolean sync(SyncTarget target) {
+    public SyncResult sync(SyncTarget target) {
         return locks.call(target.endpointId(), () -> readAndReport(target));
     }
 
@@ -48,7 +47,7 @@ public class EndpointSync {
         locks.run(endpointId, () -> clients.release(endpointId));
     }
 
-    private boolean readAndReport(SyncTarget target) {
+    private SyncResult readAndReport(SyncTarget target) {
         EndpointSyncStrategy strategy = strategies.of(target.kind());
         Observation observation;
         try {
@@ -58,10 +57,10 @@ public class EndpointSync {
             String error = DockerFailures.describe(e, target.apiEndpoint());
             log.info("sync of {} {} failed: {}", target.kind(), target.endpointId(), error);
             commands.send(target.accountId(), strategy.failure(target.endpointId(), error, clock.instant()));
-            return false;
+            return SyncResult.FAILED;
         }
         ledger.answered(target.endpointId(), observation.observedAt());
         commands.send(target.accountId(), observation.report());
-        return true;
+        return observation.settling() ? SyncResult.SETTLING : SyncResult.STEADY;
     }
 }

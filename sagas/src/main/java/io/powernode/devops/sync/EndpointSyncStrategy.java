@@ -37,7 +37,8 @@ public interface EndpointSyncStrategy {
     /**
      * @param report     the command that reports what was read
      * @param observedAt when it was read, by the platform's clock
+     * @param settling   whether the endpoint was still converging (see {@link SyncResult#SETTLING})
      */
-    record Observation(Object report, Instant observedAt) {
+    record Observation(Object report, Instant observedAt, boolean settling) {
     }
 }

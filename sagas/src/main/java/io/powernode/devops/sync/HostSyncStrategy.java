@@ -35,7 +35,7 @@ public class HostSyncStrategy implements EndpointSyncStrategy {
     @Override
     public Observation observe(String hostId, DockerClient docker) {
         HostSnapshot snapshot = reader.read(docker);
-        return new Observation(new RecordHostSync(hostId, snapshot), snapshot.observedAt());
+        return new Observation(new RecordHostSync(hostId, snapshot), snapshot.observedAt(), false);
     }
 
     @Override

@@ -183,24 +183,25 @@ public class SyncScheduler implements SmartLifecycle, SyncTargetChanges {
             workers.execute(() -> finish(run(current)));
         }
 
-        private boolean run(SyncTarget syncTarget) {
+        private SyncResult run(SyncTarget syncTarget) {
             try {
                 return endpointSync.sync(syncTarget);
             } catch (RuntimeException e) {
                 log.error("sync of {} {} broke off", syncTarget.kind(), syncTarget.endpointId(), e);
-                return false;
+                return SyncResult.FAILED;
             }
         }
 
         /** Outside the schedule's lock: a release waits for the endpoint's lock, which a sync may hold. */
-        private void finish(boolean answered) {
-            if (ended(answered)) {
+        private void finish(SyncResult result) {
+            if (ended(result)) {
                 endpointSync.release(endpointId);
             }
         }
 
         /** @return whether the schedule was cancelled meanwhile, and this was its last sync */
-        private synchronized boolean ended(boolean answered) {
+        private synchronized boolean ended(SyncResult result) {
+            boolean answered = result != SyncResult.FAILED;
             syncing = false;
             if (cancelled) {
                 return true;
@@ -211,7 +212,11 @@ public class SyncScheduler implements SmartLifecycle, SyncTargetChanges {
                 follow(target);
             }
             consecutiveFailures = answered ? 0 : consecutiveFailures + 1;
-            Duration delay = answered ? target.interval() : min(retry.after(consecutiveFailures), target.interval());
+            Duration delay = switch (result) {
+                case FAILED -> min(retry.after(consecutiveFailures), target.interval());
+                case SETTLING -> min(settings.settlingInterval(), target.interval());
+                case STEADY -> target.interval();
+            };
             if (syncAgain && answered) {
                 delay = min(delay, settings.eventDebounce());
             }

@@ -18,6 +18,8 @@ import java.time.Duration;
  * @param dockerResponseTimeout    for each request of a sync to be answered
  * @param followerReconnectInitial first wait before re-opening a dropped event stream; doubles per failure
  * @param followerReconnectMax     longest wait before re-opening an event stream
+ * @param settlingInterval         how soon to sync again an endpoint still converging (a swarm service short of
+ *                                 its replicas or in an update), which no Docker event announces
  */
 @ConfigurationProperties(prefix = "powernode.sync")
 public record SyncSettings(@DefaultValue("5s") Duration retryInitial,
@@ -27,7 +29,8 @@ public record SyncSettings(@DefaultValue("5s") Duration retryInitial,
                            @DefaultValue("5s") Duration dockerConnectTimeout,
                            @DefaultValue("30s") Duration dockerResponseTimeout,
                            @DefaultValue("1s") Duration followerReconnectInitial,
-                           @DefaultValue("30s") Duration followerReconnectMax) {
+                           @DefaultValue("30s") Duration followerReconnectMax,
+                           @DefaultValue("3s") Duration settlingInterval) {
 
     public SyncSettings {
         if (workers < 1) {

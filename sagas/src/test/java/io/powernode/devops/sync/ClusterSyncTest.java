@@ -34,7 +34,7 @@ class ClusterSyncTest {
     private static final String CLUSTER = UUID.randomUUID().toString();
     private static final SyncSettings SETTINGS = new SyncSettings(Duration.ofMillis(200), Duration.ofSeconds(1),
             Duration.ofMillis(200), 2, Duration.ofSeconds(2), Duration.ofSeconds(10),
-            Duration.ofMillis(100), Duration.ofMillis(500));
+            Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofMillis(500));
 
     private static TestSwarm swarm;
     private final RecordingCommandBus bus = new RecordingCommandBus();
@@ -119,6 +119,26 @@ class ClusterSyncTest {
             });
         } finally {
             leader.docker("service", "rm", service);
+        }
+    }
+
+    /** No Docker event says a task reached running: the sync comes back soon while the swarm converges. */
+    @Test
+    void aSwarmStillConvergingIsSyncedAgainUntilItsServiceRunsEveryReplica() {
+        startSync(swarm.managerEndpoint());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !bus.payloads(RecordClusterSync.class).isEmpty());
+        String service = "pn-settle-" + UUID.randomUUID().toString().substring(0, 8);
+        swarm.leader().docker("service", "create", "--detach", "--name", service, "--replicas", "3",
+                TestDockerEngine.TEST_IMAGE, "sleep", "3600");
+        try {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(bus.payloads(RecordClusterSync.class)).anySatisfy(sync ->
+                            assertThat(sync.snapshot().services()).anySatisfy(summary -> {
+                                assertThat(summary.name()).isEqualTo(service);
+                                assertThat(summary.runningTasks()).isEqualTo(3);
+                            })));
+        } finally {
+            swarm.leader().docker("service", "rm", service);
         }
     }
 

@@ -21,7 +21,7 @@ class EndpointEventFeedsTest {
     private static final String HOST = "host-feeds";
     private static final SyncSettings SETTINGS = new SyncSettings(Duration.ofMillis(200), Duration.ofSeconds(1),
             Duration.ofMillis(200), 2, Duration.ofSeconds(2), Duration.ofSeconds(5),
-            Duration.ofMillis(100), Duration.ofMillis(500));
+            Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofMillis(500));
     private static final SyncTarget TARGET = new SyncTarget(HOST, EndpointKind.docker_host, "acc-1", TestDockerEngine.ENDPOINT, false, null, 60, false);
 
     private final SyncFixture fixture = new SyncFixture(SETTINGS, new RecordingCommandBus(), TARGET);

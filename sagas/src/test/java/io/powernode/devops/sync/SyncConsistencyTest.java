@@ -25,7 +25,7 @@ class SyncConsistencyTest {
     private static final String HOST = "host-consistency";
     private static final SyncSettings SETTINGS = new SyncSettings(Duration.ofMillis(200), Duration.ofSeconds(1),
             Duration.ofMillis(200), 4, Duration.ofSeconds(2), Duration.ofSeconds(1),
-            Duration.ofMillis(100), Duration.ofMillis(500));
+            Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofMillis(500));
 
     private SyncFixture fixture;
     private SilenceableRelay relay;

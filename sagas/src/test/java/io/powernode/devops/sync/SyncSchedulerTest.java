@@ -27,7 +27,7 @@ class SyncSchedulerTest {
     private static final String HOST = "host-1";
     private static final SyncSettings SETTINGS = new SyncSettings(Duration.ofMillis(200), Duration.ofSeconds(1),
             Duration.ofMillis(200), 2, Duration.ofSeconds(2), Duration.ofSeconds(5),
-            Duration.ofMillis(100), Duration.ofMillis(500));
+            Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofMillis(500));
 
     private final RecordingCommandBus bus = new RecordingCommandBus();
     private ExtraDockerDaemon daemon;

@@ -51,6 +51,6 @@ class SyncWiringTest {
 
         assertThat(settings).isEqualTo(new SyncSettings(Duration.ofMillis(100), Duration.ofSeconds(60),
                 Duration.ofSeconds(1), 8, Duration.ofSeconds(5), Duration.ofSeconds(30),
-                Duration.ofSeconds(1), Duration.ofSeconds(30)));
+                Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(3)));
     }
 }

@@ -30,6 +30,15 @@ public final class DockerClientFactory {
     }
 
     /**
+     * A client for request/response calls together with the raw Engine API over the same transport, for what
+     * docker-java's model cannot say. Closing the connection closes both.
+     */
+    public DockerConnection connect(HostConnection connection) {
+        DockerClientImpl client = build(connection, timeouts.response());
+        return new DockerConnection(client, new EngineApi(client.getHttpClient()));
+    }
+
+    /**
      * A client for long-lived streams (events): no response timeout. A stream that died without being closed
      * is re-opened by the host sync when the host answers again after failed syncs.
      */
@@ -37,7 +46,7 @@ public final class DockerClientFactory {
         return build(connection, null);
     }
 
-    private DockerClient build(HostConnection connection, Duration responseTimeout) {
+    private DockerClientImpl build(HostConnection connection, Duration responseTimeout) {
         // built before the client, so unusable credentials fail here with a message naming the field
         SSLConfig ssl = connection.usesTls() ? sslConfig(connection) : null;
         DefaultDockerClientConfig config = new DefaultDockerClientConfig.Builder()
@@ -52,7 +61,8 @@ public final class DockerClientFactory {
                 .connectionTimeout(timeouts.connect())
                 .responseTimeout(responseTimeout)
                 .build();
-        return DockerClientImpl.getInstance(config, http);
+        // declared as DockerClient, built as DockerClientImpl: connect() needs the transport it holds
+        return (DockerClientImpl) DockerClientImpl.getInstance(config, http);
     }
 
     private static SSLConfig sslConfig(HostConnection connection) {

@@ -1,12 +1,10 @@
 package io.powernode.devops.sync;
 
+import io.powernode.devops.commands.Refusals;
 import io.powernode.devops.docker.Backoff;
-import io.powernode.devops.kernel.common.DomainError;
 import io.powernode.devops.kernel.common.MessageMetadata;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -62,7 +60,7 @@ public class SyncCommands {
                 dispatch(accountId, command);
                 return true;
             } catch (RuntimeException e) {
-                if (refused(e) || attempt == EVENT_ATTEMPTS || !pause(EVENT_RETRY.after(attempt))) {
+                if (Refusals.codeOf(e) != null || attempt == EVENT_ATTEMPTS || !Refusals.pause(EVENT_RETRY.after(attempt))) {
                     log.warn("a Docker event of {} was not recorded after {} attempt(s): {}",
                             endpointId, attempt, describe(e));
                     return false;
@@ -80,29 +78,11 @@ public class SyncCommands {
         commandGateway.sendAndWait(command, metaData, SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
-    /** A refusal arrives as is from a local bus, or as a CommandExecutionException carrying its details. */
-    private static boolean refused(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof AggregateNotFoundException || t instanceof DomainError || refusalDetails(t) != null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static DomainError.ErrorDetails refusalDetails(Throwable failure) {
-        return failure instanceof CommandExecutionException wrapped
-                && wrapped.getDetails().orElse(null) instanceof DomainError.ErrorDetails details ? details : null;
-    }
-
     /** Exception types and refusal codes only: messages may quote the command. */
     private static String describe(Throwable failure) {
-        DomainError.ErrorDetails details = refusalDetails(failure);
-        if (details != null) {
-            return "refused (" + details.code() + ")";
-        }
-        if (failure instanceof DomainError refusal) {
-            return "refused (" + refusal.code() + ")";
+        String refusal = Refusals.codeOf(failure);
+        if (refusal != null) {
+            return "refused (" + refusal + ")";
         }
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
@@ -110,16 +90,5 @@ public class SyncCommands {
         }
         String type = failure.getClass().getSimpleName();
         return root == failure ? type : type + " caused by " + root.getClass().getSimpleName();
-    }
-
-    /** @return false when interrupted, which ends the retries */
-    private static boolean pause(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

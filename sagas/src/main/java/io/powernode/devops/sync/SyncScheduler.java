@@ -1,6 +1,7 @@
 package io.powernode.devops.sync;
 
 import io.powernode.devops.docker.Backoff;
+import io.powernode.devops.swarm.ClusterResync;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -24,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * synced at once.
  */
 @Component
-public class SyncScheduler implements SmartLifecycle, SyncTargetChanges {
+public class SyncScheduler implements SmartLifecycle, SyncTargetChanges, ClusterResync {
 
     private static final Logger log = LoggerFactory.getLogger(SyncScheduler.class);
 
@@ -97,6 +98,12 @@ public class SyncScheduler implements SmartLifecycle, SyncTargetChanges {
     public void targetRemoved(String endpointId) {
         pause(endpointId);
         ledger.forget(endpointId);
+    }
+
+    /** After an operation: sync at once, and the settling syncs follow the swarm until it has converged. */
+    @Override
+    public void resyncSoon(String clusterId) {
+        requestSync(clusterId, Duration.ZERO);
     }
 
     /**

@@ -3,11 +3,12 @@ package io.powernode.devops.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The private network of one test swarm, laid out by {@code scripts/test-swarm-net.sh}: slot {@code k} owns
@@ -16,11 +17,18 @@ import java.util.List;
  * <p>
  * Names are fixed so that what an aborted run left behind is found and removed before a slot is used again.
  * A slot is held with a file lock for as long as its swarm lives: the lock dies with its JVM, so a locked slot
- * belongs to a live swarm (another test JVM may run at the same time) and is skipped, never cleaned.
+ * belongs to a live swarm (another test JVM may run at the same time) and is skipped, never cleaned. Within one
+ * JVM, slots in use are known without touching their lock files (see {@link #HELD}).
  */
 final class SwarmNetwork implements AutoCloseable {
 
     private static final int SLOTS = 10;
+    /**
+     * Slots this JVM holds. Their lock files must not be opened a second time: closing any channel on a file
+     * drops every lock the process holds on it (POSIX record locks), which would hand a live swarm's slot to
+     * another JVM, whose clean-up would then tear that swarm down.
+     */
+    private static final Set<Integer> HELD = ConcurrentHashMap.newKeySet();
     private static final int FIRST_THIRD_OCTET = 77;
     private static final int FIRST_NODE_HOST = 11;
 
@@ -50,19 +58,20 @@ final class SwarmNetwork implements AutoCloseable {
         }
     }
 
-    private static SwarmNetwork claimFreeSlot() {
+    private static synchronized SwarmNetwork claimFreeSlot() {
         for (int slot = 0; slot < SLOTS; slot++) {
+            if (HELD.contains(slot)) {
+                continue;
+            }
             FileChannel channel = null;
             try {
                 channel = FileChannel.open(Path.of("/tmp/pnsw" + slot + ".lock"),
                         StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 if (channel.tryLock() != null) {
+                    HELD.add(slot);
                     return new SwarmNetwork(slot, channel);
                 }
                 channel.close();
-            } catch (OverlappingFileLockException e) {
-                // held by a swarm of this JVM
-                closeQuietly(channel);
             } catch (IOException e) {
                 closeQuietly(channel);
                 throw new UncheckedIOException("cannot lock a test swarm slot", e);
@@ -117,6 +126,7 @@ final class SwarmNetwork implements AutoCloseable {
             down();
         } finally {
             closeQuietly(lockFile);
+            HELD.remove(slot);
         }
     }
 

@@ -66,8 +66,10 @@ public final class SwarmInventoryReader {
                 NodeSummary::id);
         List<TaskSummary> tasks = sortedBy(manager.listTasksCmd().exec(), SwarmInventoryReader::task,
                 TaskSummary::id);
+        // a task still running after Swarm told it to stop (a drain, an update) no longer counts
         Map<String, Long> runningByService = tasks.stream()
-                .filter(task -> TaskState.RUNNING.getValue().equals(task.state()))
+                .filter(task -> TaskState.RUNNING.getValue().equals(task.state())
+                        && TaskState.RUNNING.getValue().equals(task.desiredState()))
                 .collect(Collectors.groupingBy(TaskSummary::serviceId, Collectors.counting()));
         List<ServiceSummary> services = sortedBy(manager.listServicesCmd().exec(),
                 service -> service(service, runningByService.getOrDefault(service.getId(), 0L).intValue()),

@@ -42,11 +42,11 @@ public class SwarmOperationExecutor implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(SwarmOperationExecutor.class);
 
     private final OperationCommands commands;
-    private final SwarmOperations operations;
+    private final OperationDispatcher operations;
     private final ClusterResync resync;
     private final ExecutorService workers = Executors.newCachedThreadPool(new WorkerThreads());
 
-    SwarmOperationExecutor(OperationCommands commands, SwarmOperations operations, ClusterResync resync) {
+    SwarmOperationExecutor(OperationCommands commands, OperationDispatcher operations, ClusterResync resync) {
         this.commands = commands;
         this.operations = operations;
         this.resync = resync;

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -27,8 +28,8 @@ public class ClusterSyncStrategy implements EndpointSyncStrategy {
 
     /** Docker's UpdateStatus states in which an update or rollback is under way (not paused, not done). */
     private static final Set<String> IN_PROGRESS_UPDATES = Set.of("updating", "rollback_started");
-    /** Task states that end a task: it will not reach running, its replacement is another task. */
-    private static final Set<String> FAILED_TASKS = Set.of("failed", "rejected", "complete", "shutdown", "orphaned",
+    /** Task states that end a task: it changes no more, and a replacement is another task. */
+    private static final Set<String> ENDED_TASKS = Set.of("failed", "rejected", "complete", "shutdown", "orphaned",
             "remove");
 
     private final SwarmInventoryReader reader;
@@ -50,16 +51,17 @@ public class ClusterSyncStrategy implements EndpointSyncStrategy {
 
     /**
      * Whether some service is still on its way: a replicated one short of its replicas, an update or rollback
-     * in progress, or a task meant to run that does not run yet (which covers global services too).
+     * in progress, or a task not yet where Swarm wants it (starting, being prepared to replace another, or still
+     * running though told to shut down), which covers global services and drained nodes too.
      */
     static boolean converging(ClusterSnapshot snapshot) {
         boolean shortOfReplicas = snapshot.services().stream().anyMatch(service -> service.desiredReplicas() != null
                 && service.runningTasks() != service.desiredReplicas());
         boolean updating = snapshot.services().stream().anyMatch(service -> service.updateState() != null
                 && IN_PROGRESS_UPDATES.contains(service.updateState()));
-        boolean tasksStarting = snapshot.tasks().stream().anyMatch(task -> "running".equals(task.desiredState())
-                && !"running".equals(task.state()) && !FAILED_TASKS.contains(task.state()));
-        return shortOfReplicas || updating || tasksStarting;
+        boolean tasksMoving = snapshot.tasks().stream().anyMatch(task -> !ENDED_TASKS.contains(task.state())
+                && !Objects.equals(task.state(), task.desiredState()));
+        return shortOfReplicas || updating || tasksMoving;
     }
 
     @Override

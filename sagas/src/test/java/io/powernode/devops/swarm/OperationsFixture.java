@@ -56,7 +56,7 @@ final class OperationsFixture {
                 new DockerClientFactory(new DockerTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(60))),
                 new SwarmOperationSettings(targetWait));
         executor = new SwarmOperationExecutor(new OperationCommands(bus.gateway()),
-                new SwarmOperations(endpoints, sealer), resyncs::add);
+                new OperationDispatcher(endpoints, sealer), resyncs::add);
         queries = new SwarmLiveQueryHandler(endpoints);
     }
 

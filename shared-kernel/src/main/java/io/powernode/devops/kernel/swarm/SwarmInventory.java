@@ -37,7 +37,7 @@ public final class SwarmInventory {
 
     /**
      * @param desiredReplicas null for a global service, whose tasks follow the nodes
-     * @param runningTasks    tasks of the service in state running, counted by the sync
+     * @param runningTasks    tasks of the service running and meant to run (not those told to shut down), counted by the sync
      * @param updateState     Docker's UpdateStatus.State (updating, paused, completed, rollback_started,
      *                        rollback_paused, rollback_completed), or null before any update
      * @param specVersion     the service's version index, which an update must name

@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
  * @throws RuntimeException whatever went wrong, for {@link OperationFailures} to classify
  */
 @Component
-class SwarmOperations {
+class OperationDispatcher {
 
     private final SwarmEndpoints endpoints;
     private final ServiceOperations services;
@@ -49,7 +49,7 @@ class SwarmOperations {
     private final SwarmMembership membership = new SwarmMembership();
     private final NetworkOperations networks = new NetworkOperations();
 
-    SwarmOperations(SwarmEndpoints endpoints, CredentialSealer sealer) {
+    OperationDispatcher(SwarmEndpoints endpoints, CredentialSealer sealer) {
         this.endpoints = endpoints;
         this.services = new ServiceOperations(sealer);
         this.files = new FileObjectOperations(sealer);

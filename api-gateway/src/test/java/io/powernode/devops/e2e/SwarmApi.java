@@ -99,4 +99,51 @@ final class SwarmApi {
         });
         return seen[0];
     }
+
+    static String json(Map<String, Object> body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    WebTestClient.ResponseSpec delete(String path) {
+        return client.delete().uri(SWARM + path).exchange();
+    }
+
+    /**
+     * The answer of an operation that must succeed: 200 or 201 at once, or 202 followed until the operation
+     * succeeds. Answers the response body (the operation and the resource it made or changed).
+     */
+    JsonNode succeeded(WebTestClient.ResponseSpec response) {
+        var result = response.expectBody(JsonNode.class).returnResult();
+        JsonNode body = result.getResponseBody();
+        int status = result.getStatus().value();
+        if (status == 202) {
+            String operationId = body.path("operation").path("id").asText();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
+                    !"requested running".contains(get("/operations/" + operationId).path("operation").path("status").asText()));
+            JsonNode operation = get("/operations/" + operationId).path("operation");
+            if (!"succeeded".equals(operation.path("status").asText())) {
+                throw new AssertionError("operation " + operationId + " did not succeed: " + operation);
+            }
+            return body;
+        }
+        if (status != 200 && status != 201) {
+            throw new AssertionError("expected the operation to succeed, got " + status + ": " + body);
+        }
+        return body;
+    }
+
+    /** Waits until {@code path} answers a document satisfying {@code condition}, and answers that document. */
+    JsonNode awaitGet(String path, java.util.function.Predicate<JsonNode> condition, Duration within) {
+        JsonNode[] seen = new JsonNode[1];
+        await().atMost(within).pollInterval(Duration.ofMillis(300)).until(() -> {
+            seen[0] = client.get().uri(SWARM + path).exchange().expectBody(JsonNode.class).returnResult()
+                    .getResponseBody();
+            return seen[0] != null && condition.test(seen[0]);
+        });
+        return seen[0];
+    }
 }

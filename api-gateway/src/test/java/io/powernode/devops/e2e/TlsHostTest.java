@@ -1,22 +1,16 @@
 package io.powernode.devops.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoDatabase;
 import io.powernode.devops.testing.ExtraDockerDaemon;
 import io.powernode.devops.testing.TestCertificates;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,8 +55,8 @@ class TlsHostTest {
         String keyBody = keyMaterial(certificates.clientKeyPem());
         assertThat(host.toString()).doesNotContain(keyBody);
         assertThat(api.get("/activities?target_id=" + id).toString()).doesNotContain(keyBody).contains("[provided, sealed]");
-        assertThat(eventStoreText()).doesNotContain(keyBody);
-        assertThat(readModelText()).doesNotContain(keyBody);
+        assertThat(StoredText.eventStore(platform)).doesNotContain(keyBody);
+        assertThat(StoredText.readModels(platform)).doesNotContain(keyBody);
         assertThat(output.getAll()).doesNotContain(keyBody);
     }
 
@@ -97,22 +91,5 @@ class TlsHostTest {
     /** The base64 body of the PEM key, which is what would leak if anything stored it. */
     private static String keyMaterial(String pem) {
         return pem.lines().filter(line -> !line.startsWith("-----")).skip(1).findFirst().orElseThrow();
-    }
-
-    private static String eventStoreText() {
-        JdbcTemplate jdbc = platform.bean(JdbcTemplate.class);
-        List<String> rows = jdbc.query("SELECT payload, metaData FROM DomainEventEntry", (rs, n) ->
-                new String(rs.getBytes(1), StandardCharsets.UTF_8) + new String(rs.getBytes(2), StandardCharsets.UTF_8));
-        rows.addAll(jdbc.query("SELECT payload FROM SnapshotEventEntry", (rs, n) -> new String(rs.getBytes(1), StandardCharsets.UTF_8)));
-        return String.join("\n", rows);
-    }
-
-    private static String readModelText() {
-        MongoDatabase database = platform.bean(MongoDatabase.class);
-        List<String> documents = new ArrayList<>();
-        for (String collection : database.listCollectionNames()) {
-            database.getCollection(collection).find().map(Document::toJson).forEach(documents::add);
-        }
-        return String.join("\n", documents);
     }
 }

@@ -57,6 +57,7 @@ class SwarmApiRefusalTest {
                 Arguments.of(HttpMethod.DELETE, "/clusters/{cluster}/maintenance", Needs.MANAGE),
                 Arguments.of(HttpMethod.POST, "/clusters/{cluster}/record_success", Needs.MANAGE),
                 Arguments.of(HttpMethod.GET, "/clusters/{cluster}/health", Needs.READ),
+                Arguments.of(HttpMethod.GET, "/clusters/{cluster}/swarm", Needs.READ),
                 Arguments.of(HttpMethod.GET, "/clusters/{cluster}/join_tokens", Needs.MANAGE_TO_READ),
                 Arguments.of(HttpMethod.GET, "/clusters/{cluster}/unlock_key", Needs.MANAGE_TO_READ),
                 Arguments.of(HttpMethod.POST, "/clusters/init", Needs.MANAGE),

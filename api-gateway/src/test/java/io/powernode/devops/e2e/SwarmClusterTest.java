@@ -245,6 +245,9 @@ class SwarmClusterTest {
             assertThat(output.getAll()).doesNotContain(token);
         }
         assertThat(api.activities(clusterId).toString()).contains("read_join_tokens");
+        JsonNode inspected = api.get("/clusters/" + clusterId + "/swarm").path("swarm");
+        assertThat(inspected.path("inspect").path("ID").asText()).isEqualTo(inspected.path("swarm_id").asText());
+        assertThat(inspected.toString()).doesNotContain("JoinTokens").doesNotContain("SWMTKN-");
         platform.as(api.account, "bob", SwarmApi.READ).get()
                 .uri(SwarmApi.SWARM + "/clusters/" + clusterId + "/join_tokens").exchange()
                 .expectStatus().isForbidden();

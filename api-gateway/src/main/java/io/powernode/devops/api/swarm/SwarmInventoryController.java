@@ -6,6 +6,8 @@ import io.powernode.devops.api.ApiProblem;
 import io.powernode.devops.api.Paging;
 import io.powernode.devops.api.Queries;
 import io.powernode.devops.app.security.ApiCaller;
+import io.powernode.devops.kernel.swarm.ClusterViews.ClusterView;
+import io.powernode.devops.kernel.swarm.ClusterQueries.FindCluster;
 import io.powernode.devops.kernel.swarm.ClusterQueries.ListSwarmConfigs;
 import io.powernode.devops.kernel.swarm.ClusterQueries.ListSwarmEvents;
 import io.powernode.devops.kernel.swarm.ClusterQueries.ListSwarmNetworks;
@@ -40,6 +42,7 @@ import reactor.core.publisher.Mono;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -123,6 +126,22 @@ class SwarmInventoryController {
         ListSwarmEvents query = new ListSwarmEvents(account(jwt), q.getFirst("cluster_id"),
                 Paging.oneOf(q, "type", EVENT_TYPES), Paging.from(q));
         return queries.page("events", query, SwarmEventPage.class, SwarmEventPage::items, SwarmEventPage::page);
+    }
+
+    /** SwarmManager's inspect: the swarm's settings as last synced, and Docker's answer without its join tokens. */
+    @GetMapping("/clusters/{id}/swarm")
+    Mono<Map<String, Object>> swarm(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+        String accountId = account(jwt);
+        return queries.ask(new FindCluster(accountId, id), ClusterView.class)
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("cluster " + id)))
+                .flatMap(cluster -> {
+                    Map<String, Object> settings = new LinkedHashMap<>();
+                    settings.put("swarm_id", cluster.swarmId());
+                    settings.put("autolock_managers", cluster.autolockManagers());
+                    settings.put("task_history_limit", cluster.taskHistoryLimit());
+                    return live.withInspection(settings, accountId, id, ObjectKind.swarm, id);
+                })
+                .map(body -> Map.of("swarm", body));
     }
 
     @GetMapping("/nodes/{id}")

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -74,7 +75,9 @@ public class SwarmOperationExecutor implements DisposableBean {
 
     private void execute(SwarmOperationRequested event, Causation causation) {
         String type = SwarmOperation.typeOf(event.operation());
-        if (!commands.begin(causation, new BeginSwarmOperation(event.clusterId(), event.operationId()))) {
+        // one attempt id per handling: a begin this attempt retries (its answer lost) is still this attempt's
+        String attemptId = UUID.randomUUID().toString();
+        if (!commands.begin(causation, new BeginSwarmOperation(event.clusterId(), event.operationId(), attemptId))) {
             log.debug("{} {} of cluster {} was begun before: skipped", type, event.operationId(), event.clusterId());
             return;
         }

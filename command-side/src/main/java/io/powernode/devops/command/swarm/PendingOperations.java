@@ -35,7 +35,13 @@ final class PendingOperations {
     /** Requested and not begun: the only state in which the Docker gateway may carry it out. */
     boolean awaitsStart(String operationId) {
         PendingOperation operation = byId.get(operationId);
-        return operation != null && !operation.started();
+        return operation != null && operation.attemptId() == null;
+    }
+
+    /** Begun by that very attempt of the Docker gateway, which asks again because it lost the answer. */
+    boolean startedBy(String operationId, String attemptId) {
+        PendingOperation operation = byId.get(operationId);
+        return operation != null && attemptId != null && attemptId.equals(operation.attemptId());
     }
 
     /** The stable type name of a pending operation. */
@@ -44,11 +50,11 @@ final class PendingOperations {
     }
 
     void requested(String operationId, String type) {
-        byId.put(operationId, new PendingOperation(type, false));
+        byId.put(operationId, new PendingOperation(type, null));
     }
 
-    void started(String operationId) {
-        byId.computeIfPresent(operationId, (id, operation) -> new PendingOperation(operation.type(), true));
+    void started(String operationId, String attemptId) {
+        byId.computeIfPresent(operationId, (id, operation) -> new PendingOperation(operation.type(), attemptId));
     }
 
     void finished(String operationId) {
@@ -59,6 +65,7 @@ final class PendingOperations {
         }
     }
 
-    record PendingOperation(String type, boolean started) {
+    /** @param attemptId the gateway's attempt that began it; null while it waits to start */
+    record PendingOperation(String type, String attemptId) {
     }
 }

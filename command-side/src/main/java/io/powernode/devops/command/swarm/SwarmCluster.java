@@ -257,15 +257,22 @@ public class SwarmCluster {
         return operationId;
     }
 
-    /** Refusing a second start is what keeps Docker from running an operation twice. */
+    /**
+     * Refusing a second start is what keeps Docker from running an operation twice; the attempt that began it
+     * may ask again (its answer was lost) and is told yes without a second start.
+     */
     @CommandHandler
     public void handle(BeginSwarmOperation command) {
         String operationId = command.operationId();
+        if (operations.startedBy(operationId, command.attemptId())) {
+            return;
+        }
         if (!operations.awaitsStart(operationId)) {
             throw DomainError.conflict("operation_not_pending", null,
                     "Operation " + operationId + " is not waiting to start: it is unknown, running or finished");
         }
-        apply(new SwarmOperationStarted(clusterId, accountId, operationId, operations.typeOf(operationId), now()));
+        apply(new SwarmOperationStarted(clusterId, accountId, operationId, operations.typeOf(operationId), now(),
+                command.attemptId()));
     }
 
     /** An outcome reported again (a redelivered event, a retried report) finds nothing pending and records nothing. */
@@ -408,7 +415,7 @@ public class SwarmCluster {
 
     @EventSourcingHandler
     void on(SwarmOperationStarted event) {
-        operations.started(event.operationId());
+        operations.started(event.operationId(), event.attemptId());
     }
 
     @EventSourcingHandler

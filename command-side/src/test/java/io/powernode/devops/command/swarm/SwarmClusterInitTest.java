@@ -52,8 +52,8 @@ class SwarmClusterInitTest {
     void the_swarm_is_created_as_an_init_swarm_operation() {
         fixture.given(clusterRegistered(), requested(INIT))
                 .andGivenCurrentTime(NOW)
-                .when(new BeginSwarmOperation(CLUSTER_ID, OPERATION_ID))
-                .expectEvents(new SwarmOperationStarted(CLUSTER_ID, ACCOUNT, OPERATION_ID, "init_swarm", NOW));
+                .when(new BeginSwarmOperation(CLUSTER_ID, OPERATION_ID, "attempt-1"))
+                .expectEvents(new SwarmOperationStarted(CLUSTER_ID, ACCOUNT, OPERATION_ID, "init_swarm", NOW, "attempt-1"));
     }
 
     @Test

@@ -28,10 +28,11 @@ class SwarmClusterOperationLifecycleTest {
 
     private static final ScaleService SCALE_WEB = new ScaleService("svc-web", 3);
     private static final String TYPE = "scale_service";
+    private static final String ATTEMPT = "attempt-1";
     private static final OperationFailure NO_SUCH_SERVICE =
             new OperationFailure(OperationFailure.Kind.not_found, "service svc-web not found");
 
-    private final BeginSwarmOperation begin = new BeginSwarmOperation(CLUSTER_ID, OPERATION_ID);
+    private final BeginSwarmOperation begin = new BeginSwarmOperation(CLUSTER_ID, OPERATION_ID, ATTEMPT);
     private final RecordSwarmOperationSucceeded succeeded =
             new RecordSwarmOperationSucceeded(CLUSTER_ID, OPERATION_ID, "svc-web", List.of());
     private final RecordSwarmOperationFailed failed =
@@ -45,7 +46,7 @@ class SwarmClusterOperationLifecycleTest {
     }
 
     private static SwarmOperationStarted started() {
-        return new SwarmOperationStarted(CLUSTER_ID, ACCOUNT, OPERATION_ID, TYPE, NOW);
+        return new SwarmOperationStarted(CLUSTER_ID, ACCOUNT, OPERATION_ID, TYPE, NOW, ATTEMPT);
     }
 
     private static SwarmOperationSucceeded succeededEvent() {
@@ -65,8 +66,17 @@ class SwarmClusterOperationLifecycleTest {
     void an_operation_begins_only_once() {
         fixture.given(connectedCluster())
                 .andGiven(requested(SCALE_WEB), started())
-                .when(begin)
+                .when(new BeginSwarmOperation(CLUSTER_ID, OPERATION_ID, "another-attempt"))
                 .expectException(domainError(Kind.CONFLICT, "operation_not_pending"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_attempt_that_began_it_is_told_yes_again_when_it_lost_the_answer() {
+        fixture.given(connectedCluster())
+                .andGiven(requested(SCALE_WEB), started())
+                .when(begin)
+                .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 

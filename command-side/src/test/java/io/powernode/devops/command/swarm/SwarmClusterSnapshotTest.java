@@ -54,9 +54,9 @@ class SwarmClusterSnapshotTest {
         fixture.given(connectedCluster())
                 .andGiven(new SwarmOperationRequested(CLUSTER_ID, ACCOUNT, "op-scale", new ScaleService("svc-web", 3),
                                 NOW),
-                        new SwarmOperationStarted(CLUSTER_ID, ACCOUNT, "op-scale", "scale_service", NOW),
+                        new SwarmOperationStarted(CLUSTER_ID, ACCOUNT, "op-scale", "scale_service", NOW, "attempt-1"),
                         requested(new ScaleService("svc-api", 2)))
-                .when(new BeginSwarmOperation(CLUSTER_ID, OPERATION_ID))
+                .when(new BeginSwarmOperation(CLUSTER_ID, OPERATION_ID, "attempt-2"))
                 .expectState(cluster -> {
                     SwarmCluster restored = serializer.deserialize(serializer.serialize(cluster, byte[].class));
                     assertThat(restored).usingRecursiveComparison().isEqualTo(cluster);

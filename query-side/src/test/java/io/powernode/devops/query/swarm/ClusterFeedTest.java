@@ -107,7 +107,7 @@ class ClusterFeedTest extends EmbeddedMongoTest {
     void anOperationsEntriesFollowItFromRequestToOutcome() {
         events.deliver("c1", new SwarmOperationRequested("c1", ACCOUNT, "op-1", SCALE_WEB, OBSERVED), BY_ACTOR);
         events.deliver("c1", new SwarmOperationStarted("c1", ACCOUNT, "op-1", "scale_service",
-                OBSERVED.plusSeconds(1)));
+                OBSERVED.plusSeconds(1), "attempt-1"));
         events.deliver("c1", new SwarmOperationSucceeded("c1", ACCOUNT, "op-1", "scale_service", "svc-web",
                 List.of("scaled"), OBSERVED.plusSeconds(2)));
 

@@ -228,7 +228,7 @@ class SwarmOperationProjectionTest extends EmbeddedMongoTest {
     }
 
     private static SwarmOperationStarted started(String operationId) {
-        return new SwarmOperationStarted("c1", ACCOUNT, operationId, "scale_service", STARTED_AT);
+        return new SwarmOperationStarted("c1", ACCOUNT, operationId, "scale_service", STARTED_AT, "attempt-1");
     }
 
     private static SwarmOperationSucceeded succeeded(String operationId) {

@@ -73,9 +73,13 @@ public final class ClusterCommands {
 
     /**
      * The Docker gateway is about to carry the operation out. Refused unless the operation is requested and
-     * not begun, which makes execution at-most-once when an event is handled again after a restart.
+     * not begun — or begun by this same attempt, whose answer was lost and which asks again — which makes
+     * execution at-most-once when an event is handled again after a restart.
+     *
+     * @param attemptId the gateway's own id for this handling of the request
      */
-    public record BeginSwarmOperation(@TargetAggregateIdentifier String clusterId, String operationId) {
+    public record BeginSwarmOperation(@TargetAggregateIdentifier String clusterId, String operationId,
+                                      String attemptId) {
     }
 
     /**

@@ -108,8 +108,9 @@ public final class ClusterEvents {
                                           SwarmOperation operation, Instant requestedAt) {
     }
 
+    /** @param attemptId which handling of the request began it (see {@code BeginSwarmOperation}) */
     public record SwarmOperationStarted(String clusterId, String accountId, String operationId,
-                                        String operationType, Instant startedAt) {
+                                        String operationType, Instant startedAt, String attemptId) {
     }
 
     public record SwarmOperationSucceeded(String clusterId, String accountId, String operationId,

@@ -138,25 +138,21 @@ class SwarmOperationController {
     Mono<ResponseEntity<Map<String, Object>>> availability(@AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange,
                                                            @PathVariable String id, @RequestBody(required = false) String body) {
         RequestContext context = context(jwt, exchange);
-        return onObject(context, clusterOfNode(context, id), new Target(NODE, id), () -> requests.nodeAvailability(id, body),
-                Outcome.changed("node", id));
+        return onNode(context, id, () -> requests.nodeAvailability(id, body));
     }
 
     @PostMapping("/nodes/{id}/labels")
     Mono<ResponseEntity<Map<String, Object>>> labels(@AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange,
                                                      @PathVariable String id, @RequestBody(required = false) String body) {
         RequestContext context = context(jwt, exchange);
-        return onObject(context, clusterOfNode(context, id), new Target(NODE, id), () -> requests.nodeLabels(id, body),
-                Outcome.changed("node", id));
+        return onNode(context, id, () -> requests.nodeLabels(id, body));
     }
 
     @PostMapping("/nodes/{id}/promote")
     Mono<ResponseEntity<Map<String, Object>>> promote(@AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange,
                                                       @PathVariable String id) {
         RequestContext context = context(jwt, exchange);
-        return onObject(context, clusterOfNode(context, id), new Target(NODE, id),
-                () -> new OperationRequest(null, new ChangeNodeRole(id, NodeRole.manager, false)),
-                Outcome.changed("node", id));
+        return onNode(context, id, () -> new OperationRequest(null, new ChangeNodeRole(id, NodeRole.manager, false)));
     }
 
     /** A demote that would break quorum is refused unless {@code ?force=true}. */
@@ -166,9 +162,7 @@ class SwarmOperationController {
                                                      @RequestParam(value = "force", required = false) String force) {
         RequestContext context = context(jwt, exchange);
         boolean forced = flag("force", force);
-        return onObject(context, clusterOfNode(context, id), new Target(NODE, id),
-                () -> new OperationRequest(null, new ChangeNodeRole(id, NodeRole.worker, forced)),
-                Outcome.changed("node", id));
+        return onNode(context, id, () -> new OperationRequest(null, new ChangeNodeRole(id, NodeRole.worker, forced)));
     }
 
     /** Removing a manager the quorum needs is refused unless {@code ?force=true}. */
@@ -178,9 +172,7 @@ class SwarmOperationController {
                                                          @RequestParam(value = "force", required = false) String force) {
         RequestContext context = context(jwt, exchange);
         boolean forced = flag("force", force);
-        return onObject(context, clusterOfNode(context, id), new Target(NODE, id),
-                () -> new OperationRequest(null, new RemoveNode(id, forced)),
-                Outcome.changed("node", id));
+        return onNode(context, id, () -> new OperationRequest(null, new RemoveNode(id, forced)));
     }
 
     // --- services ---
@@ -196,16 +188,14 @@ class SwarmOperationController {
     Mono<ResponseEntity<Map<String, Object>>> updateService(@AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange,
                                                             @PathVariable String id, @RequestBody(required = false) String body) {
         RequestContext context = context(jwt, exchange);
-        return onObject(context, clusterOfService(context, id), new Target(SERVICE, id),
-                () -> requests.serviceUpdate(id, body), Outcome.changed("service", id));
+        return onService(context, id, () -> requests.serviceUpdate(id, body));
     }
 
     @PostMapping("/services/{id}/scale")
     Mono<ResponseEntity<Map<String, Object>>> scale(@AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange,
                                                     @PathVariable String id, @RequestBody(required = false) String body) {
         RequestContext context = context(jwt, exchange);
-        return onObject(context, clusterOfService(context, id), new Target(SERVICE, id),
-                () -> requests.serviceScale(id, body), Outcome.changed("service", id));
+        return onService(context, id, () -> requests.serviceScale(id, body));
     }
 
     /** Docker's own rollback to the service's previous spec (the runbook's "Rolling Back a Swarm Service"). */
@@ -213,16 +203,14 @@ class SwarmOperationController {
     Mono<ResponseEntity<Map<String, Object>>> rollback(@AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange,
                                                        @PathVariable String id) {
         RequestContext context = context(jwt, exchange);
-        return onObject(context, clusterOfService(context, id), new Target(SERVICE, id),
-                () -> new OperationRequest(null, new RollbackService(id)), Outcome.changed("service", id));
+        return onService(context, id, () -> new OperationRequest(null, new RollbackService(id)));
     }
 
     @DeleteMapping("/services/{id}")
     Mono<ResponseEntity<Map<String, Object>>> removeService(@AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange,
                                                             @PathVariable String id) {
         RequestContext context = context(jwt, exchange);
-        return onObject(context, clusterOfService(context, id), new Target(SERVICE, id),
-                () -> new OperationRequest(null, new RemoveService(id)), Outcome.changed("service", id));
+        return onService(context, id, () -> new OperationRequest(null, new RemoveService(id)));
     }
 
     // --- secrets and configs ---
@@ -238,8 +226,7 @@ class SwarmOperationController {
     Mono<ResponseEntity<Map<String, Object>>> secretLabels(@AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange,
                                                            @PathVariable String id, @RequestBody(required = false) String body) {
         RequestContext context = context(jwt, exchange);
-        return onObject(context, clusterOfSecret(context, id), new Target(SECRET, id),
-                () -> requests.secretLabels(id, body), Outcome.changed("secret", id));
+        return onSecret(context, id, () -> requests.secretLabels(id, body));
     }
 
     /** Answers the new version's id: the old one is gone once every service uses the new one. */
@@ -247,16 +234,14 @@ class SwarmOperationController {
     Mono<ResponseEntity<Map<String, Object>>> rotateSecret(@AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange,
                                                            @PathVariable String id, @RequestBody(required = false) String body) {
         RequestContext context = context(jwt, exchange);
-        return onObject(context, clusterOfSecret(context, id), new Target(SECRET, id),
-                () -> requests.secretRotation(id, body), Outcome.replaced("secret"));
+        return onSecret(context, id, () -> requests.secretRotation(id, body), Outcome.replaced("secret"));
     }
 
     @DeleteMapping("/secrets/{id}")
     Mono<ResponseEntity<Map<String, Object>>> removeSecret(@AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange,
                                                            @PathVariable String id) {
         RequestContext context = context(jwt, exchange);
-        return onObject(context, clusterOfSecret(context, id), new Target(SECRET, id),
-                () -> new OperationRequest(null, new RemoveSecret(id)), Outcome.changed("secret", id));
+        return onSecret(context, id, () -> new OperationRequest(null, new RemoveSecret(id)));
     }
 
     @PostMapping("/configs")
@@ -271,16 +256,14 @@ class SwarmOperationController {
     Mono<ResponseEntity<Map<String, Object>>> rotateConfig(@AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange,
                                                            @PathVariable String id, @RequestBody(required = false) String body) {
         RequestContext context = context(jwt, exchange);
-        return onObject(context, clusterOfConfig(context, id), new Target(CONFIG, id),
-                () -> requests.configRotation(id, body), Outcome.replaced("config"));
+        return onConfig(context, id, () -> requests.configRotation(id, body), Outcome.replaced("config"));
     }
 
     @DeleteMapping("/configs/{id}")
     Mono<ResponseEntity<Map<String, Object>>> removeConfig(@AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange,
                                                            @PathVariable String id) {
         RequestContext context = context(jwt, exchange);
-        return onObject(context, clusterOfConfig(context, id), new Target(CONFIG, id),
-                () -> new OperationRequest(null, new RemoveConfig(id)), Outcome.changed("config", id));
+        return onConfig(context, id, () -> new OperationRequest(null, new RemoveConfig(id)));
     }
 
     // --- networks and volumes ---
@@ -347,20 +330,48 @@ class SwarmOperationController {
                 request.operation(), Target.cluster(request.clusterId()), outcome));
     }
 
-    private Mono<String> clusterOfNode(RequestContext context, String nodeId) {
-        return objects.node(context.accountId(), nodeId).map(SwarmNodeView::clusterId);
+    private Mono<ResponseEntity<Map<String, Object>>> onNode(RequestContext context, String id,
+                                                             Callable<OperationRequest> parse) {
+        return onNode(context, id, parse, Outcome.changed("node", id));
     }
 
-    private Mono<String> clusterOfService(RequestContext context, String serviceId) {
-        return objects.service(context.accountId(), serviceId).map(SwarmServiceView::clusterId);
+    private Mono<ResponseEntity<Map<String, Object>>> onNode(RequestContext context, String id,
+                                                             Callable<OperationRequest> parse, Outcome outcome) {
+        return onObject(context, objects.node(context.accountId(), id).map(SwarmNodeView::clusterId),
+                new Target(NODE, id), parse, outcome);
     }
 
-    private Mono<String> clusterOfSecret(RequestContext context, String secretId) {
-        return objects.secret(context.accountId(), secretId).map(SwarmSecretView::clusterId);
+    private Mono<ResponseEntity<Map<String, Object>>> onService(RequestContext context, String id,
+                                                             Callable<OperationRequest> parse) {
+        return onService(context, id, parse, Outcome.changed("service", id));
     }
 
-    private Mono<String> clusterOfConfig(RequestContext context, String configId) {
-        return objects.config(context.accountId(), configId).map(SwarmConfigView::clusterId);
+    private Mono<ResponseEntity<Map<String, Object>>> onService(RequestContext context, String id,
+                                                             Callable<OperationRequest> parse, Outcome outcome) {
+        return onObject(context, objects.service(context.accountId(), id).map(SwarmServiceView::clusterId),
+                new Target(SERVICE, id), parse, outcome);
+    }
+
+    private Mono<ResponseEntity<Map<String, Object>>> onSecret(RequestContext context, String id,
+                                                             Callable<OperationRequest> parse) {
+        return onSecret(context, id, parse, Outcome.changed("secret", id));
+    }
+
+    private Mono<ResponseEntity<Map<String, Object>>> onSecret(RequestContext context, String id,
+                                                             Callable<OperationRequest> parse, Outcome outcome) {
+        return onObject(context, objects.secret(context.accountId(), id).map(SwarmSecretView::clusterId),
+                new Target(SECRET, id), parse, outcome);
+    }
+
+    private Mono<ResponseEntity<Map<String, Object>>> onConfig(RequestContext context, String id,
+                                                             Callable<OperationRequest> parse) {
+        return onConfig(context, id, parse, Outcome.changed("config", id));
+    }
+
+    private Mono<ResponseEntity<Map<String, Object>>> onConfig(RequestContext context, String id,
+                                                             Callable<OperationRequest> parse, Outcome outcome) {
+        return onObject(context, objects.config(context.accountId(), id).map(SwarmConfigView::clusterId),
+                new Target(CONFIG, id), parse, outcome);
     }
 
     private static RequestContext context(Jwt jwt, ServerWebExchange exchange) {

@@ -1,6 +1,13 @@
 package io.powernode.devops.kernel.swarm;
 
 import io.powernode.devops.kernel.common.SealedValue;
+import io.powernode.devops.kernel.stack.StackPlan;
+import io.powernode.devops.kernel.stack.StackRevision.DeployOptions;
+import io.powernode.devops.kernel.swarm.SwarmOperation.ApplyService;
+import io.powernode.devops.kernel.swarm.SwarmOperation.DeployStack;
+import io.powernode.devops.kernel.swarm.SwarmOperation.ExposeServiceEndpoint;
+import io.powernode.devops.kernel.swarm.SwarmOperation.RemoveStack;
+import io.powernode.devops.kernel.swarm.SwarmOperation.WithdrawServiceEndpoint;
 import io.powernode.devops.kernel.swarm.SwarmOperation.ChangeNodeLabels;
 import io.powernode.devops.kernel.swarm.SwarmOperation.ChangeNodeRole;
 import io.powernode.devops.kernel.swarm.SwarmOperation.CreateConfig;
@@ -98,6 +105,16 @@ public record OperationSummary(String target, Map<String, Object> parameters) {
             return create.name();
         } else if (operation instanceof RemoveVolume removal) {
             return removal.name();
+        } else if (operation instanceof DeployStack deploy) {
+            return deploy.plan().stack();
+        } else if (operation instanceof ApplyService apply) {
+            return apply.service().name();
+        } else if (operation instanceof WithdrawServiceEndpoint withdraw) {
+            return withdraw.service();
+        } else if (operation instanceof ExposeServiceEndpoint expose) {
+            return expose.service();
+        } else if (operation instanceof RemoveStack removal) {
+            return removal.stack();
         }
         // update_swarm_settings, rotate_join_tokens, rotate_unlock_key: the swarm itself
         return clusterId;
@@ -128,6 +145,18 @@ public record OperationSummary(String target, Map<String, Object> parameters) {
             fields.computeIfPresent("test", (name, test) -> true);
         } else if (record instanceof CreateVolume) {
             fields.computeIfPresent("driver_options", (name, options) -> keys(options));
+        } else if (record instanceof StackPlan plan) {
+            // specs hold env values, commands and config contents: a plan is shown by what it names
+            fields.clear();
+            fields.put("stack", plan.stack());
+            fields.put("networks", plan.networks().stream().map(StackPlan.NetworkPlan::name).toList());
+            fields.put("secrets", plan.secrets().stream().map(StackPlan.SecretPlan::name).toList());
+            fields.put("configs", plan.configs().stream().map(StackPlan.ConfigPlan::name).toList());
+            fields.put("services", plan.services().stream().map(StackPlan.ServicePlan::name).toList());
+        } else if (record instanceof StackPlan.ServicePlan) {
+            fields.remove("spec");
+        } else if (record instanceof DeployOptions options && options.registryAuth() != null) {
+            fields.put("registry_auth", true);
         } else if (record instanceof CreateConfig || record instanceof RotateConfig) {
             Object data = fields.remove("data");
             if (data != null) {

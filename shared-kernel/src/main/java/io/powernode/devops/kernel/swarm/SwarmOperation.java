@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.powernode.devops.kernel.common.SealedValue;
+import io.powernode.devops.kernel.stack.StackPlan;
+import io.powernode.devops.kernel.stack.StackPlan.ServicePlan;
+import io.powernode.devops.kernel.stack.StackRevision.DeployOptions;
 import io.powernode.devops.kernel.swarm.SwarmInventory.NodeAvailability;
 import io.powernode.devops.kernel.swarm.SwarmInventory.NodeRole;
 
@@ -43,7 +46,12 @@ import java.util.Map;
         @JsonSubTypes.Type(SwarmOperation.CreateNetwork.class),
         @JsonSubTypes.Type(SwarmOperation.RemoveNetwork.class),
         @JsonSubTypes.Type(SwarmOperation.CreateVolume.class),
-        @JsonSubTypes.Type(SwarmOperation.RemoveVolume.class)
+        @JsonSubTypes.Type(SwarmOperation.RemoveVolume.class),
+        @JsonSubTypes.Type(SwarmOperation.DeployStack.class),
+        @JsonSubTypes.Type(SwarmOperation.ApplyService.class),
+        @JsonSubTypes.Type(SwarmOperation.WithdrawServiceEndpoint.class),
+        @JsonSubTypes.Type(SwarmOperation.ExposeServiceEndpoint.class),
+        @JsonSubTypes.Type(SwarmOperation.RemoveStack.class)
 })
 public sealed interface SwarmOperation {
 
@@ -198,5 +206,53 @@ public sealed interface SwarmOperation {
 
     @JsonTypeName("remove_volume")
     record RemoveVolume(String name, boolean force) implements SwarmOperation {
+    }
+
+    // --- stacks (StackManager) and the rollouts of their services ---
+
+    /**
+     * {@code docker stack deploy}: missing networks created (external ones must exist), secrets and configs created
+     * or updated, services created or updated, and with prune the stack's other services removed (but for those a
+     * rollout runs beside them).
+     *
+     * @param heldServices Docker names of services a rollout updates itself: created when missing, else left as
+     *                     they are
+     */
+    @JsonTypeName("deploy_stack")
+    record DeployStack(StackPlan plan, DeployOptions options, List<String> heldServices) implements SwarmOperation {
+        public DeployStack {
+            heldServices = List.copyOf(heldServices);
+        }
+    }
+
+    /**
+     * One service of a stack brought to a spec: created when no service has its Docker name, else updated, with
+     * the deploy options' image resolution and registry credentials.
+     */
+    @JsonTypeName("apply_service")
+    record ApplyService(String stack, ServicePlan service, DeployOptions options) implements SwarmOperation {
+    }
+
+    /**
+     * The service stops being reached as {@code alias}: its published ports and that alias on its networks are
+     * taken off, and its tasks replaced so that host-mode ports are let go (Docker keeps a removed port bound until
+     * the task is replaced). What a blue-green switch does to blue.
+     */
+    @JsonTypeName("withdraw_service_endpoint")
+    record WithdrawServiceEndpoint(String service, String alias) implements SwarmOperation {
+    }
+
+    /** The service publishes {@code ports} and is reached as {@code alias} on each of its networks. */
+    @JsonTypeName("expose_service_endpoint")
+    record ExposeServiceEndpoint(String service, String alias, List<ServiceSpec.PublishedPort> ports)
+            implements SwarmOperation {
+        public ExposeServiceEndpoint {
+            ports = List.copyOf(ports);
+        }
+    }
+
+    /** {@code docker stack rm}: the stack's services, then its networks, secrets and configs. */
+    @JsonTypeName("remove_stack")
+    record RemoveStack(String stack) implements SwarmOperation {
     }
 }

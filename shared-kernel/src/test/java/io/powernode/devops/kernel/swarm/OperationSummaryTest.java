@@ -1,6 +1,13 @@
 package io.powernode.devops.kernel.swarm;
 
 import io.powernode.devops.kernel.common.SealedValue;
+import io.powernode.devops.kernel.stack.StackPlan;
+import io.powernode.devops.kernel.stack.StackPlan.ConfigPlan;
+import io.powernode.devops.kernel.stack.StackPlan.NetworkPlan;
+import io.powernode.devops.kernel.stack.StackPlan.SecretPlan;
+import io.powernode.devops.kernel.stack.StackPlan.ServicePlan;
+import io.powernode.devops.kernel.stack.StackRevision.DeployOptions;
+import io.powernode.devops.kernel.stack.StackRevision.ResolveImage;
 import io.powernode.devops.kernel.swarm.ServiceSpec;
 import io.powernode.devops.kernel.swarm.ServiceSpec.FileReference;
 import io.powernode.devops.kernel.swarm.ServiceSpec.PublishedPort;
@@ -66,7 +73,25 @@ class OperationSummaryTest {
                 arguments(new CreateNetwork("app", null, true, false, true, Map.of(), "10.10.0.0/24", null), "app"),
                 arguments(new RemoveNetwork("net-1"), "net-1"),
                 arguments(new CreateVolume("data", "local", Map.of(), Map.of()), "data"),
-                arguments(new RemoveVolume("data", false), "data"));
+                arguments(new RemoveVolume("data", false), "data"),
+                arguments(new DeployStack(plan(), new DeployOptions(true, ResolveImage.never, SEALED),
+                        List.of("shop_web")), "shop"),
+                arguments(new ApplyService("shop", plan().services().get(0), DeployOptions.defaults()), "shop_web"),
+                arguments(new WithdrawServiceEndpoint("shop_web", "web"), "shop_web"),
+                arguments(new ExposeServiceEndpoint("shop_web-green", "web",
+                        List.of(new PublishedPort(80, 8080, "tcp", "host"))), "shop_web-green"),
+                arguments(new RemoveStack("shop"), "shop"));
+    }
+
+    /** A stack whose service spec holds what users put passwords in: an env value and a command. */
+    private static StackPlan plan() {
+        return new StackPlan("shop",
+                List.of(new NetworkPlan("shop_default", "{\"Name\":\"shop_default\",\"Driver\":\"overlay\"}")),
+                List.of(new SecretPlan("shop_db_password", "{\"Name\":\"shop_db_password\"}", SEALED)),
+                List.of(new ConfigPlan("shop_nginx", "{\"Name\":\"shop_nginx\",\"Data\":\"c2VydmVyIHt9\"}")),
+                List.of(new ServicePlan("web", "shop_web", "{\"Name\":\"shop_web\",\"TaskTemplate\":{\"ContainerSpec\":"
+                        + "{\"Image\":\"shop/web:1\",\"Env\":[\"DB_PASSWORD=hunter2\"]}}}")),
+                List.of("shared"));
     }
 
     @Test
@@ -138,6 +163,27 @@ class OperationSummaryTest {
 
         assertThat(summary.parameters()).containsEntry("driver_options", List.of("o", "type"));
         assertThat(summary.parameters().toString()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void aStackDeployShowsWhatItsPlanNamesAndNothingOfItsSpecs() {
+        OperationSummary audit = OperationSummary.of(new DeployStack(plan(),
+                new DeployOptions(true, ResolveImage.changed, SEALED), List.of()), CLUSTER);
+
+        assertThat(audit.parameters().get("plan")).isEqualTo(Map.of("stack", "shop", "networks", List.of("shop_default"),
+                "secrets", List.of("shop_db_password"), "configs", List.of("shop_nginx"),
+                "services", List.of("shop_web")));
+        assertThat(audit.parameters().get("options")).isEqualTo(Map.of("prune", true, "resolve_image", "changed",
+                "registry_auth", true));
+        assertThat(audit.parameters().toString()).doesNotContain("hunter2").doesNotContain("c2VydmVyIHt9");
+    }
+
+    @Test
+    void anAppliedServiceShowsItsNamesNotItsSpec() {
+        OperationSummary audit = OperationSummary.of(new ApplyService("shop", plan().services().get(0),
+                DeployOptions.defaults()), CLUSTER);
+
+        assertThat(audit.parameters().get("service")).isEqualTo(Map.of("service", "web", "name", "shop_web"));
     }
 
     @Test

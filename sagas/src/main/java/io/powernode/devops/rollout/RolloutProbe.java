@@ -35,18 +35,19 @@ public interface RolloutProbe {
      * @param exists          false when no service has that name (then every other field is empty)
      * @param desiredReplicas null for a global service
      * @param updateState     Docker's UpdateStatus.State, or null before any update
+     * @param updateStartedAt when that update (or rollback) began: a state from before a deployment is not its own
      * @param ports           the ports its endpoint publishes
      * @param tasks           its tasks, those Docker keeps of the past included
      */
     record ServiceObservation(String name, boolean exists, Integer desiredReplicas, String image, String updateState,
-                              String updateMessage, List<PublishedPort> ports, List<TaskObservation> tasks) {
+                              String updateMessage, Instant updateStartedAt, List<PublishedPort> ports, List<TaskObservation> tasks) {
         public ServiceObservation {
             ports = List.copyOf(ports);
             tasks = List.copyOf(tasks);
         }
 
         public static ServiceObservation missing(String name) {
-            return new ServiceObservation(name, false, null, null, null, null, List.of(), List.of());
+            return new ServiceObservation(name, false, null, null, null, null, null, List.of(), List.of());
         }
     }
 

@@ -41,10 +41,20 @@ public final class StackEvents {
         public StackDeploymentRequested {
             warnings = List.copyOf(warnings);
         }
+
+        /** For sagas, which associate with a deployment by this property. */
+        public String deploymentId() {
+            return order.deploymentId();
+        }
     }
 
     /** @param order the deployment's order again, with its next attempt number */
     public record DeploymentRetried(String stackId, String accountId, DeploymentOrder order, Instant retriedAt) {
+
+        /** For sagas, which associate with a deployment by this property. */
+        public String deploymentId() {
+            return order.deploymentId();
+        }
     }
 
     /** @param phase where the deployment stands after this entry */

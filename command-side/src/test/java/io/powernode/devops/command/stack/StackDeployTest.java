@@ -9,6 +9,7 @@ import io.powernode.devops.kernel.stack.StackEvents.DeploymentPaused;
 import io.powernode.devops.kernel.stack.StackPlan;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,6 +20,7 @@ import java.util.stream.Stream;
 
 import static io.powernode.devops.command.endpoint.DomainErrorMatcher.domainError;
 import static io.powernode.devops.command.stack.StackTestData.*;
+import static org.junit.jupiter.api.Named.named;
 import static io.powernode.devops.kernel.stack.DeploymentTrigger.deploy;
 
 /** DeployStack: a new revision of the stack, compared with the live one, one deployment at a time. */
@@ -95,12 +97,15 @@ class StackDeployTest {
                 .expectResultMessagePayload(D2);
     }
 
-    static Stream<List<Object>> deploymentsUnderWay() {
+    static Stream<Named<List<Object>>> deploymentsUnderWay() {
         return Stream.of(
-                v2UnderWay(CANARY),
-                concat(v2UnderWay(CANARY), new DeploymentPaused(STACK_ID, ACCOUNT, D2, EARLIER)),
-                concat(v2UnderWay(CANARY), progressed(D2, 1, new PausedAtStep(1), DeploymentPhase.paused)),
-                concat(v2UnderWay(BLUE_GREEN), progressed(D2, 1, new Healthy(), DeploymentPhase.healthy)));
+                named("progressing", v2UnderWay(CANARY)),
+                named("paused by a user", concat(v2UnderWay(CANARY),
+                        new DeploymentPaused(STACK_ID, ACCOUNT, D2, EARLIER))),
+                named("paused at a step", concat(v2UnderWay(CANARY),
+                        progressed(D2, 1, new PausedAtStep(1), DeploymentPhase.paused))),
+                named("healthy", concat(v2UnderWay(BLUE_GREEN),
+                        progressed(D2, 1, new Healthy(), DeploymentPhase.healthy))));
     }
 
     @ParameterizedTest

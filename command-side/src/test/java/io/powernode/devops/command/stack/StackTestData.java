@@ -150,6 +150,12 @@ final class StackTestData {
         return new DeploymentProgressed(STACK_ID, ACCOUNT, deploymentId, attempt, progress, phase, EARLIER);
     }
 
+    /** A report as the stack records it when it arrives, at {@link #NOW}. */
+    static DeploymentProgressed recorded(String deploymentId, int attempt, DeploymentProgress progress,
+                                         DeploymentPhase phase) {
+        return new DeploymentProgressed(STACK_ID, ACCOUNT, deploymentId, attempt, progress, phase, NOW);
+    }
+
     static DeploymentProgressed completed(String deploymentId, Map<String, String> activeServices) {
         return progressed(deploymentId, 1, new Completed(activeServices), DeploymentPhase.completed);
     }

@@ -24,11 +24,8 @@ final class Deployments {
 
     /** @throws io.powernode.devops.kernel.common.DomainError NOT_FOUND for an id the stack never had */
     DeploymentRecord find(String deploymentId) {
-        DeploymentRecord deployment = byId.get(deploymentId);
-        if (deployment == null) {
-            throw StackErrors.deploymentNotFound(deploymentId);
-        }
-        return deployment;
+        requireKnown(deploymentId);
+        return byId.get(deploymentId);
     }
 
     /** The newest deployment; null before the first. */
@@ -49,7 +46,7 @@ final class Deployments {
 
     /** The newest deployment, which must be this one: only the newest can be retried. */
     LatestDeployment latestOne(String deploymentId) {
-        find(deploymentId);
+        requireKnown(deploymentId);
         if (!latest.id().equals(deploymentId)) {
             throw StackErrors.notLatest(deploymentId, latest.id());
         }
@@ -58,7 +55,7 @@ final class Deployments {
 
     /** The deployment under way, to be steered by a user: only a blue-green or canary one can be. */
     LatestDeployment steerable(String deploymentId, String action) {
-        find(deploymentId);
+        requireKnown(deploymentId);
         LatestDeployment active = activeOne(deploymentId);
         if (active == null) {
             throw StackErrors.notUnderWay(deploymentId, action);
@@ -72,5 +69,11 @@ final class Deployments {
     void requested(DeploymentOrder order, Integer previousRevision) {
         byId.put(order.deploymentId(), new DeploymentRecord(order.revision().number(), previousRevision));
         latest = LatestDeployment.requested(order);
+    }
+
+    private void requireKnown(String deploymentId) {
+        if (!isKnown(deploymentId)) {
+            throw StackErrors.deploymentNotFound(deploymentId);
+        }
     }
 }

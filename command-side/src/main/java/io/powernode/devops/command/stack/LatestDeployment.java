@@ -181,7 +181,10 @@ final class LatestDeployment {
         pause = Pause.USER;
     }
 
-    /** Promoted or resumed: both set a deployment going again. */
+    /**
+     * Promoted or resumed: both set a deployment going again. A healthy one too, which a full promote sends on to
+     * scaling the old version down: the read model follows the same rule from the same events.
+     */
     void continued() {
         moveTo(progressing);
     }

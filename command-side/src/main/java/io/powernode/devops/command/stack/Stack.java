@@ -94,8 +94,9 @@ public class Stack {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public String handle(DeployStack command) {
-        StackAddress addressed = addressedBy(command.stackId(), command.accountId(), command.clusterId(),
-                command.stackName());
+        requireAccount(command.accountId());
+        StackAddress addressed = StackAddress.addressedBy(command.stackId(), command.accountId(),
+                command.clusterId(), command.stackName());
         if (deployments.isKnown(command.deploymentId())) {
             return command.deploymentId();
         }
@@ -227,8 +228,9 @@ public class Stack {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public String handle(RemoveStack command) {
-        StackAddress addressed = addressedBy(command.stackId(), command.accountId(), command.clusterId(),
-                command.stackName());
+        requireAccount(command.accountId());
+        StackAddress addressed = StackAddress.addressedBy(command.stackId(), command.accountId(),
+                command.clusterId(), command.stackName());
         if (pendingRemovalId != null) {
             return pendingRemovalId;
         }
@@ -241,14 +243,14 @@ public class Stack {
     /** An outcome reported again, or of a removal that is not the pending one, records nothing. */
     @CommandHandler
     public void handle(RecordStackRemoved command) {
-        if (command.removalId().equals(pendingRemovalId)) {
+        if (isPendingRemoval(command.removalId())) {
             apply(new StackRemoved(stackId, address.accountId(), address.clusterId(), address.stackName(), now()));
         }
     }
 
     @CommandHandler
     public void handle(RecordStackRemovalFailed command) {
-        if (command.removalId().equals(pendingRemovalId)) {
+        if (isPendingRemoval(command.removalId())) {
             apply(new StackRemovalFailed(stackId, address.accountId(), address.clusterId(), address.stackName(),
                     command.reason(), now()));
         }
@@ -326,21 +328,15 @@ public class Stack {
         pendingRemovalId = null;
     }
 
-    /**
-     * The stack as a command that may create it names it. Its first such command creates it; afterwards only its
-     * own account may address it.
-     */
-    private StackAddress addressedBy(String commandStackId, String commandAccountId, String clusterId,
-                                     String stackName) {
-        requireAccount(commandAccountId);
-        return StackAddress.addressedBy(commandStackId, commandAccountId, clusterId, stackName);
-    }
-
-    /** A stack being created by the command has no account yet. */
+    /** A stack that a DeployStack or RemoveStack is creating has no account yet: the command's becomes its own. */
     private void requireAccount(String commandAccountId) {
         if (address != null && !address.accountId().equals(commandAccountId)) {
             throw StackErrors.stackNotFound(stackId);
         }
+    }
+
+    private boolean isPendingRemoval(String removalId) {
+        return pendingRemovalId != null && pendingRemovalId.equals(removalId);
     }
 
     private void requireNothingUnderWay() {

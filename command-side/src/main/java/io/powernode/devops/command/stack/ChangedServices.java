@@ -1,0 +1,30 @@
+package io.powernode.devops.command.stack;
+
+import io.powernode.devops.kernel.stack.StackPlan;
+import io.powernode.devops.kernel.stack.StackPlan.ServicePlan;
+
+import java.util.List;
+
+/**
+ * The compose services whose spec a revision changes against the live one: the only ones a blue-green or canary
+ * rollout has anything to roll out for. Specs are compared as the converter wrote them: it writes a given compose
+ * file the same way every time, so equal text is an equal spec (and a converter that changed its writing would at
+ * worst roll out an unchanged service once more).
+ */
+final class ChangedServices {
+
+    private ChangedServices() {
+    }
+
+    /** @param live the live revision's plan; null when none is live, which makes every service changed */
+    static List<String> between(StackPlan live, StackPlan next) {
+        return next.services().stream()
+                .filter(service -> live == null || !sameSpec(live.service(service.service()), service))
+                .map(ServicePlan::service)
+                .toList();
+    }
+
+    private static boolean sameSpec(ServicePlan before, ServicePlan after) {
+        return before != null && before.spec().equals(after.spec());
+    }
+}

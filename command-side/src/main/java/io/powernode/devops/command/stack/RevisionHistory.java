@@ -1,0 +1,56 @@
+package io.powernode.devops.command.stack;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.powernode.devops.kernel.stack.StackPlan;
+import io.powernode.devops.kernel.stack.StackRevision;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The revisions a stack can still deploy again: the newest {@link #KEPT}, and the live one however old (its plan is
+ * what a new revision is compared with, and rolling back to it must stay possible). Older ones live on only in
+ * their events, so a stack deployed for years keeps a bounded snapshot. Numbers go on from the newest ever, also
+ * after a removal.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+final class RevisionHistory {
+
+    static final int KEPT = 25;
+
+    /** Oldest first: revisions are added in the order of their numbers. */
+    private final Map<Integer, StackRevision> byNumber = new LinkedHashMap<>();
+    private int latest;
+
+    int nextNumber() {
+        return latest + 1;
+    }
+
+    /** @throws io.powernode.devops.kernel.common.DomainError when the revision is no longer kept */
+    StackRevision kept(int number) {
+        StackRevision revision = byNumber.get(number);
+        if (revision == null) {
+            throw StackErrors.revisionNotKept(number);
+        }
+        return revision;
+    }
+
+    /** The plan of the live revision, which is always kept; null when none is live. */
+    StackPlan livePlan(Integer live) {
+        return live == null ? null : byNumber.get(live).plan();
+    }
+
+    void add(StackRevision revision, Integer live) {
+        byNumber.put(revision.number(), revision);
+        latest = revision.number();
+        forgetOldest(live);
+    }
+
+    /** Called again whenever the live revision changes: the one that was live may be beyond the kept ones. */
+    void forgetOldest(Integer live) {
+        List<Integer> beyondKept = byNumber.keySet().stream().limit(Math.max(0, byNumber.size() - KEPT)).toList();
+        beyondKept.stream().filter(number -> !number.equals(live)).forEach(byNumber::remove);
+    }
+}

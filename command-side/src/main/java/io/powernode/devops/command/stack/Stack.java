@@ -35,8 +35,6 @@ import io.powernode.devops.kernel.stack.StackRevision.DeployOptions;
 import io.powernode.devops.kernel.stack.Strategy;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -65,12 +63,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Stack {
-
-    /**
-     * The metadata entry of a {@link DeploymentProgressed} that holds the report's key: a report sent again must be
-     * recognised after the stack was reloaded from its events, and the event itself has no field for it.
-     */
-    static final String PROGRESS_KEY = "progressKey";
 
     /** The progress deadline of a rolling deployment asked for without a strategy; Kubernetes' default. */
     static final Duration DEFAULT_PROGRESS_DEADLINE = Duration.ofMinutes(10);
@@ -221,7 +213,7 @@ public class Stack {
         }
         DeploymentPhase phase = deployment.phaseAfter(command.progress());
         apply(new DeploymentProgressed(stackId, address.accountId(), command.deploymentId(), command.attempt(),
-                command.progress(), phase, now()), MetaData.with(PROGRESS_KEY, command.key()));
+                command.key(), command.progress(), phase, now()));
     }
 
     /** Answers the removal's id; while one is pending, a second request answers that one's id. */
@@ -272,10 +264,10 @@ public class Stack {
     }
 
     @EventSourcingHandler
-    void on(DeploymentProgressed event, @MetaDataValue(PROGRESS_KEY) String key) {
+    void on(DeploymentProgressed event) {
         DeploymentProgress progress = event.progress();
         LatestDeployment deployment = deployments.latest();
-        deployment.progressed(progress, event.phase(), key);
+        deployment.progressed(progress, event.phase(), event.key());
         if (progress instanceof Completed completed) {
             liveRevision = deployment.revision();
             revisions.forgetOldest(liveRevision);

@@ -103,9 +103,9 @@ class StackDeployTest {
                 named("paused by a user", concat(v2UnderWay(CANARY),
                         new DeploymentPaused(STACK_ID, ACCOUNT, D2, EARLIER))),
                 named("paused at a step", concat(v2UnderWay(CANARY),
-                        progressed(D2, 1, new PausedAtStep(1), DeploymentPhase.paused))),
+                        progressed(D2, 1, "report", new PausedAtStep(1), DeploymentPhase.paused))),
                 named("healthy", concat(v2UnderWay(BLUE_GREEN),
-                        progressed(D2, 1, new Healthy(), DeploymentPhase.healthy))));
+                        progressed(D2, 1, "report", new Healthy(), DeploymentPhase.healthy))));
     }
 
     @ParameterizedTest

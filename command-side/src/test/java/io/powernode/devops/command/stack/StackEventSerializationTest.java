@@ -97,7 +97,7 @@ class StackEventSerializationTest {
                 removalRequested(REMOVAL),
                 removed(),
                 new StackRemovalFailed(STACK_ID, ACCOUNT, CLUSTER_ID, STACK_NAME, "network in use", NOW));
-        Stream<Object> reports = progressReports().map(progress -> recorded(D2, 1, progress,
+        Stream<Object> reports = progressReports().map(progress -> recorded(D2, 1, "key-1", progress,
                 DeploymentPhase.progressing));
         return Stream.of(requests, others, reports).flatMap(events -> events);
     }

@@ -43,11 +43,11 @@ class StackRetryTest {
     static Stream<Named<Object>> retryableEnds() {
         return Stream.of(
                 named("failed", failed(D2)),
-                named("degraded", progressed(D2, 1, new Degraded("web did not converge in 5m"),
+                named("degraded", progressed(D2, 1, "report", new Degraded("web did not converge in 5m"),
                         DeploymentPhase.degraded)),
-                named("rolled back", progressed(D2, 1, new RolledBack("analysis failed", Map.of()),
+                named("rolled back", progressed(D2, 1, "report", new RolledBack("analysis failed", Map.of()),
                         DeploymentPhase.rolled_back)),
-                named("aborted", progressed(D2, 1, new RolledBack("aborted", Map.of()), DeploymentPhase.aborted)));
+                named("aborted", progressed(D2, 1, "report", new RolledBack("aborted", Map.of()), DeploymentPhase.aborted)));
     }
 
     @ParameterizedTest
@@ -64,7 +64,7 @@ class StackRetryTest {
     @Test
     void a_retry_takes_the_services_serving_now_along() {
         fixture.given(v2UnderWay(BLUE_GREEN))
-                .andGiven(progressed(D2, 1, new RolledBack("probe failed", GREEN_SERVES_WEB),
+                .andGiven(progressed(D2, 1, "report", new RolledBack("probe failed", GREEN_SERVES_WEB),
                         DeploymentPhase.rolled_back))
                 .andGivenCurrentTime(NOW)
                 .when(retry(D2))
@@ -100,7 +100,7 @@ class StackRetryTest {
         fixture.given(v2UnderWay(ROLLING))
                 .andGiven(failed(D2), new DeploymentRetried(STACK_ID, ACCOUNT,
                                 order(D2, 2, revision(2, V2), ROLLING, List.of("web"), Map.of()), EARLIER),
-                        progressed(D2, 2, new Degraded("api did not converge in 5m"), DeploymentPhase.degraded))
+                        progressed(D2, 2, "report", new Degraded("api did not converge in 5m"), DeploymentPhase.degraded))
                 .andGivenCurrentTime(NOW)
                 .when(retry(D2))
                 .expectEvents(new DeploymentRetried(STACK_ID, ACCOUNT,

@@ -34,8 +34,8 @@ import static org.junit.jupiter.api.Named.named;
 class StackSteeringTest {
 
     private static final DeploymentPaused PAUSED_BY_USER = new DeploymentPaused(STACK_ID, ACCOUNT, D2, EARLIER);
-    private static final Object PAUSED_AT_STEP = progressed(D2, 1, new PausedAtStep(1), DeploymentPhase.paused);
-    private static final Object HEALTHY = progressed(D2, 1, new Healthy(), DeploymentPhase.healthy);
+    private static final Object PAUSED_AT_STEP = progressed(D2, 1, "paused-1", new PausedAtStep(1), DeploymentPhase.paused);
+    private static final Object HEALTHY = progressed(D2, 1, "healthy", new Healthy(), DeploymentPhase.healthy);
 
     private FixtureConfiguration<Stack> fixture;
 
@@ -75,7 +75,7 @@ class StackSteeringTest {
                 .andGiven(PAUSED_AT_STEP, new DeploymentPromoted(STACK_ID, ACCOUNT, D2, false, EARLIER))
                 .andGivenCurrentTime(NOW)
                 .when(report(D2, 1, "step-2", new StepStarted(2, "weight 100")))
-                .expectEvents(recorded(D2, 1, new StepStarted(2, "weight 100"), DeploymentPhase.progressing));
+                .expectEvents(recorded(D2, 1, "step-2", new StepStarted(2, "weight 100"), DeploymentPhase.progressing));
     }
 
     @Test
@@ -127,7 +127,7 @@ class StackSteeringTest {
                 .andGiven(PAUSED_BY_USER)
                 .andGivenCurrentTime(NOW)
                 .when(report(D2, 1, "step-0", new StepStarted(0, "weight 25")))
-                .expectEvents(recorded(D2, 1, new StepStarted(0, "weight 25"), DeploymentPhase.paused));
+                .expectEvents(recorded(D2, 1, "step-0", new StepStarted(0, "weight 25"), DeploymentPhase.paused));
     }
 
     static Stream<Named<Object>> notProgressing() {
@@ -160,7 +160,7 @@ class StackSteeringTest {
                 .andGiven(PAUSED_BY_USER, new DeploymentResumed(STACK_ID, ACCOUNT, D2, EARLIER))
                 .andGivenCurrentTime(NOW)
                 .when(report(D2, 1, "step-0", new StepStarted(0, "weight 25")))
-                .expectEvents(recorded(D2, 1, new StepStarted(0, "weight 25"), DeploymentPhase.progressing));
+                .expectEvents(recorded(D2, 1, "step-0", new StepStarted(0, "weight 25"), DeploymentPhase.progressing));
     }
 
     @Test

@@ -145,23 +145,23 @@ final class StackTestData {
                 strategy, List.of(), Map.of()), DeploymentTrigger.deploy, null, previousRevision, WARNINGS, EARLIER);
     }
 
-    static DeploymentProgressed progressed(String deploymentId, int attempt, DeploymentProgress progress,
+    static DeploymentProgressed progressed(String deploymentId, int attempt, String key, DeploymentProgress progress,
                                            DeploymentPhase phase) {
-        return new DeploymentProgressed(STACK_ID, ACCOUNT, deploymentId, attempt, progress, phase, EARLIER);
+        return new DeploymentProgressed(STACK_ID, ACCOUNT, deploymentId, attempt, key, progress, phase, EARLIER);
     }
 
     /** A report as the stack records it when it arrives, at {@link #NOW}. */
-    static DeploymentProgressed recorded(String deploymentId, int attempt, DeploymentProgress progress,
+    static DeploymentProgressed recorded(String deploymentId, int attempt, String key, DeploymentProgress progress,
                                          DeploymentPhase phase) {
-        return new DeploymentProgressed(STACK_ID, ACCOUNT, deploymentId, attempt, progress, phase, NOW);
+        return new DeploymentProgressed(STACK_ID, ACCOUNT, deploymentId, attempt, key, progress, phase, NOW);
     }
 
     static DeploymentProgressed completed(String deploymentId, Map<String, String> activeServices) {
-        return progressed(deploymentId, 1, new Completed(activeServices), DeploymentPhase.completed);
+        return progressed(deploymentId, 1, "completed", new Completed(activeServices), DeploymentPhase.completed);
     }
 
     static DeploymentProgressed failed(String deploymentId) {
-        return progressed(deploymentId, 1, new Failed("network shop_backend not found"), DeploymentPhase.failed);
+        return progressed(deploymentId, 1, "failed", new Failed("network shop_backend not found"), DeploymentPhase.failed);
     }
 
     static DeploymentAbortRequested abortRequested(String deploymentId, boolean asRollback) {

@@ -57,8 +57,12 @@ public final class StackEvents {
         }
     }
 
-    /** @param phase where the deployment stands after this entry */
-    public record DeploymentProgressed(String stackId, String accountId, String deploymentId, int attempt,
+    /**
+     * @param key   the report's key within its attempt, kept so that a stack rebuilt from its events still drops the
+     *              report if the rollout sends it again
+     * @param phase where the deployment stands after this entry
+     */
+    public record DeploymentProgressed(String stackId, String accountId, String deploymentId, int attempt, String key,
                                        DeploymentProgress progress, DeploymentPhase phase, Instant at) {
     }
 

@@ -6,14 +6,19 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.powernode.devops.kernel.stack.StackQueries.FindDeployment;
 import io.powernode.devops.kernel.stack.StackQueries.ListDeployments;
+import io.powernode.devops.kernel.stack.StackQueries.StreamDeploymentFeed;
+import io.powernode.devops.kernel.stack.StackViews.DeploymentFeedEntry;
 import io.powernode.devops.kernel.stack.StackViews.DeploymentPage;
 import io.powernode.devops.kernel.stack.StackViews.DeploymentView;
 import io.powernode.devops.query.ReadModelCollections;
+import io.powernode.devops.query.feed.FeedDefinition;
 import io.powernode.devops.query.mongo.AccountScope;
 import io.powernode.devops.query.mongo.PagedFind;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 import static io.powernode.devops.query.mongo.CommonFields.CLUSTER_ID;
 import static io.powernode.devops.query.mongo.CommonFields.ID;
@@ -21,12 +26,14 @@ import static io.powernode.devops.query.stack.DeploymentDocuments.PHASE;
 import static io.powernode.devops.query.stack.DeploymentDocuments.REQUESTED_AT;
 import static io.powernode.devops.query.stack.DeploymentDocuments.STACK_ID;
 
-/** Answers deployment queries from {@code deployments}, always within one account. */
+/** Answers deployment queries from {@code deployments} and the deployment feed, always within one account. */
 @Component
 public class DeploymentQueryHandler {
+    private final MongoDatabase database;
     private final MongoCollection<Document> deployments;
 
     public DeploymentQueryHandler(MongoDatabase database) {
+        this.database = database;
         this.deployments = database.getCollection(ReadModelCollections.DEPLOYMENTS);
     }
 
@@ -50,5 +57,11 @@ public class DeploymentQueryHandler {
                 Sorts.descending(REQUESTED_AT, ID), query.page(),
                 deployment -> DeploymentDocuments.toView(deployment, false));
         return new DeploymentPage(slice.items(), slice.page());
+    }
+
+    /** The initial result of the feed subscription, as {@link FeedDefinition#backlog} answers it. */
+    @QueryHandler
+    public List<DeploymentFeedEntry> handle(StreamDeploymentFeed query) {
+        return DeploymentFeed.DEFINITION.backlog(database, query.accountId(), query.afterPosition());
     }
 }

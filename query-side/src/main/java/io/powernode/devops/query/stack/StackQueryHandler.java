@@ -17,7 +17,6 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,9 +89,9 @@ public class StackQueryHandler {
                         .toFilter())
                 .forEach(stack -> managed.put(keyOf(stack), stack));
         Map<StackKey, List<StackServiceView>> running = services.of(accountId, page);
-        List<StackView> items = new ArrayList<>();
-        page.forEach(key -> items.add(toView(accountId, key, managed.get(key), running.get(key))));
-        return new StackPage(items, PageInfo.of(query.page(), listed.size()));
+        return new StackPage(page.stream()
+                .map(key -> toView(accountId, key, managed.get(key), running.get(key)))
+                .toList(), PageInfo.of(query.page(), listed.size()));
     }
 
     /** A stack the platform has no document of is known by its name only: its id is searched among them. */

@@ -4,7 +4,7 @@ package io.powernode.devops.query;
 public final class ReadModelCollections {
     public static final String HOSTS = "hosts";
     public static final String HOST_FEED = "host_feed";
-    /** Persisted counters, one document each: the host and cluster feeds number their entries from one. */
+    /** Persisted counters, one document each: the host, cluster and deployment feeds number their entries from one. */
     public static final String COUNTERS = "counters";
     public static final String CONTAINERS = "containers";
     public static final String IMAGES = "images";
@@ -23,6 +23,9 @@ public final class ReadModelCollections {
     public static final String SWARM_EVENTS = "swarm_events";
     public static final String SWARM_OPERATIONS = "swarm_operations";
     public static final String CLUSTER_FEED = "cluster_feed";
+    public static final String STACKS = "stacks";
+    public static final String DEPLOYMENTS = "deployments";
+    public static final String DEPLOYMENT_FEED = "deployment_feed";
 
     private ReadModelCollections() {
     }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static io.powernode.devops.query.ReadModelCollections.*;
 import static io.powernode.devops.query.mongo.CommonFields.ACCOUNT_ID;
@@ -19,8 +20,9 @@ import static io.powernode.devops.query.mongo.CommonFields.HOST_ID;
  * Creates the read models' indexes once all beans exist, which is before Axon's event processors start.
  * Every list query filters by account first, so each index leads with it; the host id alone serves the
  * deletion of a removed host's inventory, and the cluster id a removed cluster's (and a cluster's health). Swarm
- * objects are also found by their Docker id alone, which is unique across swarms. Creating an index that exists is a
- * no-op, so this runs on every start.
+ * objects are also found by their Docker id alone, which is unique across swarms; services also by the stack their
+ * namespace label names, and deployments by their stack, newest first, for a stack's history. Creating an index that
+ * exists is a no-op, so this runs on every start.
  */
 @Component
 public class ReadModelIndexes implements SmartInitializingSingleton {
@@ -30,6 +32,8 @@ public class ReadModelIndexes implements SmartInitializingSingleton {
             Indexes.ascending(CLUSTER_ID));
     private static final List<Bson> CLUSTER_INVENTORY_BY_ID = List.of(Indexes.ascending(ACCOUNT_ID, CLUSTER_ID),
             Indexes.ascending(CLUSTER_ID), Indexes.ascending(ACCOUNT_ID, InventoryKind.ID));
+    private static final List<Bson> SWARM_SERVICE_INDEXES = Stream.concat(CLUSTER_INVENTORY_BY_ID.stream(),
+            Stream.of(Indexes.ascending(ACCOUNT_ID, "stack"))).toList();
 
     private static final Map<String, List<Bson>> INDEXES = Map.ofEntries(
             Map.entry(HOSTS, List.of(Indexes.ascending(ACCOUNT_ID, "name"))),
@@ -42,7 +46,7 @@ public class ReadModelIndexes implements SmartInitializingSingleton {
             Map.entry(ACTIVITIES, List.of(newestFirst("occurred_at"))),
             Map.entry(CLUSTERS, List.of(Indexes.ascending(ACCOUNT_ID, "name"))),
             Map.entry(SWARM_NODES, CLUSTER_INVENTORY_BY_ID),
-            Map.entry(SWARM_SERVICES, CLUSTER_INVENTORY_BY_ID),
+            Map.entry(SWARM_SERVICES, SWARM_SERVICE_INDEXES),
             Map.entry(SWARM_TASKS, CLUSTER_INVENTORY),
             Map.entry(SWARM_NETWORKS, CLUSTER_INVENTORY_BY_ID),
             Map.entry(SWARM_VOLUMES, CLUSTER_INVENTORY),
@@ -50,7 +54,11 @@ public class ReadModelIndexes implements SmartInitializingSingleton {
             Map.entry(SWARM_CONFIGS, CLUSTER_INVENTORY_BY_ID),
             Map.entry(SWARM_EVENTS, List.of(newestFirst("time_nano"), Indexes.ascending(CLUSTER_ID))),
             Map.entry(SWARM_OPERATIONS, List.of(newestFirst("requested_at"))),
-            Map.entry(CLUSTER_FEED, List.of(Indexes.ascending(ACCOUNT_ID, "seq"))));
+            Map.entry(CLUSTER_FEED, List.of(Indexes.ascending(ACCOUNT_ID, "seq"))),
+            Map.entry(STACKS, List.of(Indexes.ascending(ACCOUNT_ID, "name"), Indexes.ascending(CLUSTER_ID))),
+            Map.entry(DEPLOYMENTS, List.of(newestFirst("requested_at"), Indexes.compoundIndex(
+                    Indexes.ascending(ACCOUNT_ID, "stack_id"), Indexes.descending("requested_at")))),
+            Map.entry(DEPLOYMENT_FEED, List.of(Indexes.ascending(ACCOUNT_ID, "seq"))));
 
     private final MongoDatabase database;
 

@@ -21,6 +21,8 @@ class ReadModelIndexesTest extends EmbeddedMongoTest {
         assertThat(database.listCollectionNames()).contains(ReadModelCollections.HOSTS, ReadModelCollections.HOST_FEED,
                 ReadModelCollections.CONTAINERS, ReadModelCollections.IMAGES, ReadModelCollections.NETWORKS,
                 ReadModelCollections.VOLUMES, ReadModelCollections.DOCKER_EVENTS, ReadModelCollections.ACTIVITIES,
-                ReadModelCollections.SWARM_EVENTS, ReadModelCollections.SWARM_OPERATIONS, ReadModelCollections.CLUSTER_FEED);
+                ReadModelCollections.SWARM_EVENTS, ReadModelCollections.SWARM_OPERATIONS,
+                ReadModelCollections.CLUSTER_FEED, ReadModelCollections.STACKS, ReadModelCollections.DEPLOYMENTS,
+                ReadModelCollections.DEPLOYMENT_FEED);
     }
 }

@@ -20,11 +20,13 @@ import org.springframework.stereotype.Component;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 
 import static io.powernode.devops.query.mongo.CommonFields.CLUSTER_ID;
 import static io.powernode.devops.query.mongo.CommonFields.ID;
 import static io.powernode.devops.query.mongo.DocumentValues.instant;
+import static io.powernode.devops.query.mongo.DocumentValues.stringMap;
 import static io.powernode.devops.query.stack.AppliedSequence.UPDATED_AT;
 import static io.powernode.devops.query.stack.StackDocuments.*;
 
@@ -106,14 +108,15 @@ public class StackQueryHandler {
     private static StackView toView(String accountId, StackKey key, Document stack, List<StackServiceView> running) {
         if (stack == null) {
             return new StackView(key.id(), accountId, key.clusterId(), key.name(), false,
-                    StackStatus.of(false, false, false, running), null, null, null, null, null, running, null,
-                    null);
+                    StackStatus.of(false, false, false, running), null, null, null, null, null, Map.of(), running,
+                    null, null);
         }
         String activeDeploymentId = activeDeploymentId(stack);
         return new StackView(stack.getString(ID), accountId, key.clusterId(), key.name(), managed(stack),
                 StackStatus.of(removing(stack), activeDeploymentId != null, removed(stack), running),
                 stack.getInteger(LIVE_REVISION), stack.getInteger(LATEST_REVISION), activeDeploymentId,
-                stack.getString(LAST_DEPLOYMENT_ID), lastDeploymentPhase(stack), running,
+                stack.getString(LAST_DEPLOYMENT_ID), lastDeploymentPhase(stack),
+                Objects.requireNonNullElse(stringMap(stack, ACTIVE_SERVICES), Map.of()), running,
                 instant(stack, CREATED_AT), instant(stack, UPDATED_AT));
     }
 

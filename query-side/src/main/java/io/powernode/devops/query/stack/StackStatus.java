@@ -8,11 +8,10 @@ import java.util.Set;
 
 /**
  * A stack's status in one word, the most pressing first: being removed, then deploying, then degraded, else running.
- * A stack that was removed and that no service names any more is {@link #REMOVED}: it is only found by its id, for
+ * A stack that was removed and that no service names any more is {@link StackViews#REMOVED}: it is only found by its id, for
  * its history, and "running" would say the opposite of the truth.
  */
 final class StackStatus {
-    static final String REMOVED = "removed";
     /** Docker's update states of a service whose update stopped or was undone: its tasks are not what it asks. */
     private static final Set<String> STOPPED_UPDATES =
             Set.of("paused", "rollback_started", "rollback_paused", "rollback_completed");
@@ -30,7 +29,7 @@ final class StackStatus {
         if (services.stream().anyMatch(StackStatus::degraded)) {
             return StackViews.DEGRADED;
         }
-        return removed && services.isEmpty() ? REMOVED : StackViews.RUNNING;
+        return removed && services.isEmpty() ? StackViews.REMOVED : StackViews.RUNNING;
     }
 
     /** A global service asks for no count (its tasks follow the nodes), so only its update can tell. */

@@ -41,10 +41,11 @@ import static io.powernode.devops.query.mongo.DocumentValues.stringMap;
  * The seven swarm inventory read models: their documents and their mapping to the kernel's views. Secrets and
  * configs are stored as the metadata the events carry; there is no value to store.
  */
-final class SwarmInventoryKinds {
+public final class SwarmInventoryKinds {
     static final String ROLE = "role";
     static final String AVAILABILITY = "availability";
-    static final String STACK = "stack";
+    /** The stack a service belongs to: its namespace label, stored beside the labels to list services by it. */
+    public static final String STACK = "stack";
     static final String SERVICE_ID = "service_id";
     static final String NODE_ID = "node_id";
     /** The label {@code docker stack deploy} puts on everything it creates. */
@@ -81,7 +82,7 @@ final class SwarmInventoryKinds {
                     instant(document, OBSERVED_AT)),
             "hostname");
 
-    static final InventoryKind<ServiceSummary, SwarmServiceView> SERVICES = new InventoryKind<>(
+    public static final InventoryKind<ServiceSummary, SwarmServiceView> SERVICES = new InventoryKind<>(
             ReadModelCollections.SWARM_SERVICES, CLUSTER_ID, ServiceSummary::id,
             service -> new Document(ID, service.id())
                     .append(NAME, service.name())

@@ -96,7 +96,7 @@ final class StackFixture {
     static DeploymentProgressed progressed(StackDeploymentRequested request, DeploymentProgress progress,
                                            DeploymentPhase phase, Instant at) {
         return new DeploymentProgressed(request.stackId(), request.accountId(), request.deploymentId(),
-                request.order().attempt(), progress, phase, at);
+                request.order().attempt(), DeploymentProgress.typeOf(progress), progress, phase, at);
     }
 
     /**

@@ -162,7 +162,7 @@ class StackProjectionTest extends EmbeddedMongoTest {
 
         StackView stack = find(ACCOUNT, SHOP);
 
-        assertThat(stack.status()).isEqualTo(StackStatus.REMOVED);
+        assertThat(stack.status()).isEqualTo(StackViews.REMOVED);
         assertThat(stack.liveRevision()).isNull();
         assertThat(stack.latestRevision()).isEqualTo(1);
         assertThat(stack.lastDeploymentId()).isEqualTo("d1");

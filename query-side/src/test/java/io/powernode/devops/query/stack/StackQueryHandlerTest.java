@@ -1,5 +1,6 @@
 package io.powernode.devops.query.stack;
 
+import io.powernode.devops.kernel.stack.RolloutLabels;
 import io.powernode.devops.kernel.common.PageRequest;
 import io.powernode.devops.kernel.stack.DeploymentPhase;
 import io.powernode.devops.kernel.stack.DeploymentProgress.Completed;
@@ -37,8 +38,8 @@ import static org.assertj.core.api.Assertions.tuple;
 class StackQueryHandlerTest extends EmbeddedMongoTest {
     private static final PageRequest FIRST_PAGE = new PageRequest(1, 25);
     private static final String SHOP = stackId("shop");
-    private static final Map<String, String> GREEN = Map.of(StackServices.ROLE_LABEL, "green",
-            StackServices.COMPOSE_SERVICE_LABEL, "web");
+    private static final Map<String, String> GREEN = Map.of(RolloutLabels.ROLE, "green",
+            RolloutLabels.COMPOSE_SERVICE, "web");
 
     private EventDelivery events;
     private QueryBusFixture queries;
@@ -82,7 +83,7 @@ class StackQueryHandlerTest extends EmbeddedMongoTest {
         running(service("s1", "shop", "web", 3, 3),
                 serviceWith("s2", "shop_web-green", "shop", 3, 3, null, GREEN),
                 serviceWith("s3", "shop_api-canary", "shop", 1, 1, null,
-                        Map.of(StackServices.ROLE_LABEL, "canary", StackServices.COMPOSE_SERVICE_LABEL, "api")));
+                        Map.of(RolloutLabels.ROLE, "canary", RolloutLabels.COMPOSE_SERVICE, "api")));
 
         assertThat(find(ACCOUNT, SHOP).services())
                 .extracting(StackServiceView::name, StackServiceView::service, StackServiceView::role)
@@ -94,7 +95,7 @@ class StackQueryHandlerTest extends EmbeddedMongoTest {
     @Test
     void aServiceThatServesUnderTheOtherSlotsNameIsActive() {
         running(serviceWith("s2", "shop_web-green", "shop", 3, 3, null,
-                Map.of(StackServices.COMPOSE_SERVICE_LABEL, "web")));
+                Map.of(RolloutLabels.COMPOSE_SERVICE, "web")));
 
         assertThat(find(ACCOUNT, SHOP).services()).extracting(StackServiceView::service, StackServiceView::role)
                 .containsExactly(tuple("web", "active"));
@@ -224,7 +225,7 @@ class StackQueryHandlerTest extends EmbeddedMongoTest {
         assertThat(list(new ListStacks(ACCOUNT, null, FIRST_PAGE)).items()).isEmpty();
         StackView removed = find(ACCOUNT, SHOP);
         assertThat(removed.services()).isEmpty();
-        assertThat(removed.status()).isEqualTo(StackStatus.REMOVED);
+        assertThat(removed.status()).isEqualTo(StackViews.REMOVED);
         assertThat(removed.lastDeploymentId()).isEqualTo("d1");
     }
 

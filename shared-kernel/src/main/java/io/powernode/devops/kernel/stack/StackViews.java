@@ -19,18 +19,24 @@ public final class StackViews {
     public static final String RUNNING = "running";
     /** A service runs fewer tasks than it asks for, or Docker paused or rolled back its update. */
     public static final String DEGRADED = "degraded";
+    /** The platform removed the stack and nothing runs under its name; its deployments stay as history. */
+    public static final String REMOVED = "removed";
 
     /**
      * @param managed          deployed by the platform at least once (else found by its namespace label only)
-     * @param status           {@link #DEPLOYING}, {@link #REMOVING}, {@link #RUNNING} or {@link #DEGRADED}
+     * @param status           {@link #DEPLOYING}, {@link #REMOVING}, {@link #RUNNING}, {@link #DEGRADED} or
+     *                         {@link #REMOVED}
      * @param liveRevision     the revision that last completed; null when none has
      * @param latestRevision   the newest revision; null for a stack the platform has not deployed
      * @param activeDeploymentId the deployment under way, or null
+     * @param activeServices   compose service to the Docker service serving it, where a blue-green deployment left
+     *                         one not named {@code <stack>_<service>}
      */
     public record StackView(String id, String accountId, String clusterId, String name, boolean managed,
                             String status, Integer liveRevision, Integer latestRevision, String activeDeploymentId,
                             String lastDeploymentId, DeploymentPhase lastDeploymentPhase,
-                            List<StackServiceView> services, Instant createdAt, Instant updatedAt) {
+                            Map<String, String> activeServices, List<StackServiceView> services, Instant createdAt,
+                            Instant updatedAt) {
     }
 
     /**

@@ -31,6 +31,12 @@ public class AxonConfiguration {
         return new EventCountSnapshotTriggerDefinition(snapshotter, SNAPSHOT_EVERY);
     }
 
+    /** A stack's stream grows with every timeline entry of every rollout it ran. */
+    @Bean
+    SnapshotTriggerDefinition stackSnapshotTrigger(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, SNAPSHOT_EVERY);
+    }
+
     /**
      * Every sync and every Docker event is a command on its host or cluster; keeping loaded ones in memory
      * spares re-reading their stream each time. Axon routes one aggregate's commands to one node, so each
@@ -43,6 +49,12 @@ public class AxonConfiguration {
 
     @Bean
     Cache swarmClusterCache() {
+        return new WeakReferenceCache();
+    }
+
+    /** A rollout reports to its stack every few seconds while it runs. */
+    @Bean
+    Cache stackCache() {
         return new WeakReferenceCache();
     }
 

@@ -51,8 +51,8 @@ class OperationDispatcher {
 
     OperationDispatcher(SwarmEndpoints endpoints, CredentialSealer sealer) {
         this.endpoints = endpoints;
-        this.services = new ServiceOperations(sealer);
-        this.files = new FileObjectOperations(sealer);
+        this.services = new ServiceOperations(new RegistryAuth(sealer));
+        this.files = new FileObjectOperations(new SecretData(sealer));
     }
 
     Outcome carryOut(String clusterId, String accountId, SwarmOperation operation) {

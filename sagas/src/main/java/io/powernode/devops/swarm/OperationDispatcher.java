@@ -3,6 +3,7 @@ package io.powernode.devops.swarm;
 import io.powernode.devops.docker.DockerConnection;
 import io.powernode.devops.docker.EngineApi;
 import io.powernode.devops.kernel.swarm.SwarmOperation;
+import io.powernode.devops.kernel.swarm.SwarmOperation.ApplyService;
 import io.powernode.devops.kernel.swarm.SwarmOperation.ChangeNodeLabels;
 import io.powernode.devops.kernel.swarm.SwarmOperation.ChangeNodeRole;
 import io.powernode.devops.kernel.swarm.SwarmOperation.CreateConfig;
@@ -10,6 +11,7 @@ import io.powernode.devops.kernel.swarm.SwarmOperation.CreateNetwork;
 import io.powernode.devops.kernel.swarm.SwarmOperation.CreateSecret;
 import io.powernode.devops.kernel.swarm.SwarmOperation.CreateService;
 import io.powernode.devops.kernel.swarm.SwarmOperation.CreateVolume;
+import io.powernode.devops.kernel.swarm.SwarmOperation.DeployStack;
 import io.powernode.devops.kernel.swarm.SwarmOperation.InitSwarm;
 import io.powernode.devops.kernel.swarm.SwarmOperation.JoinSwarm;
 import io.powernode.devops.kernel.swarm.SwarmOperation.LeaveSwarm;
@@ -44,6 +46,7 @@ class OperationDispatcher {
     private final SwarmEndpoints endpoints;
     private final ServiceOperations services;
     private final FileObjectOperations files;
+    private final StackDeployment stacks;
     private final NodeOperations nodes = new NodeOperations();
     private final SwarmSettings swarm = new SwarmSettings();
     private final SwarmMembership membership = new SwarmMembership();
@@ -51,8 +54,11 @@ class OperationDispatcher {
 
     OperationDispatcher(SwarmEndpoints endpoints, CredentialSealer sealer) {
         this.endpoints = endpoints;
-        this.services = new ServiceOperations(new RegistryAuth(sealer));
-        this.files = new FileObjectOperations(new SecretData(sealer));
+        RegistryAuth registryAuth = new RegistryAuth(sealer);
+        SecretData secretData = new SecretData(sealer);
+        this.services = new ServiceOperations(registryAuth);
+        this.files = new FileObjectOperations(secretData);
+        this.stacks = new StackDeployment(new StackFiles(secretData), new ServicePlans(registryAuth));
     }
 
     Outcome carryOut(String clusterId, String accountId, SwarmOperation operation) {
@@ -148,6 +154,12 @@ class OperationDispatcher {
         }
         if (operation instanceof RemoveVolume remove) {
             return networks.removeVolume(manager, remove.name(), remove.force());
+        }
+        if (operation instanceof DeployStack deploy) {
+            return stacks.deploy(api, deploy);
+        }
+        if (operation instanceof ApplyService apply) {
+            return stacks.apply(api, apply);
         }
         throw new IllegalArgumentException("no way to carry out " + SwarmOperation.typeOf(operation));
     }

@@ -12,6 +12,7 @@ import io.powernode.devops.kernel.swarm.SwarmOperation.CreateSecret;
 import io.powernode.devops.kernel.swarm.SwarmOperation.CreateService;
 import io.powernode.devops.kernel.swarm.SwarmOperation.CreateVolume;
 import io.powernode.devops.kernel.swarm.SwarmOperation.DeployStack;
+import io.powernode.devops.kernel.swarm.SwarmOperation.ExposeServiceEndpoint;
 import io.powernode.devops.kernel.swarm.SwarmOperation.InitSwarm;
 import io.powernode.devops.kernel.swarm.SwarmOperation.JoinSwarm;
 import io.powernode.devops.kernel.swarm.SwarmOperation.LeaveSwarm;
@@ -31,6 +32,7 @@ import io.powernode.devops.kernel.swarm.SwarmOperation.SetNodeAvailability;
 import io.powernode.devops.kernel.swarm.SwarmOperation.UpdateSecretLabels;
 import io.powernode.devops.kernel.swarm.SwarmOperation.UpdateService;
 import io.powernode.devops.kernel.swarm.SwarmOperation.UpdateSwarmSettings;
+import io.powernode.devops.kernel.swarm.SwarmOperation.WithdrawServiceEndpoint;
 import io.powernode.devops.secrets.CredentialSealer;
 import org.springframework.stereotype.Component;
 
@@ -51,6 +53,7 @@ class OperationDispatcher {
     private final SwarmSettings swarm = new SwarmSettings();
     private final SwarmMembership membership = new SwarmMembership();
     private final NetworkOperations networks = new NetworkOperations();
+    private final ServiceEndpoints serviceEndpoints = new ServiceEndpoints();
 
     OperationDispatcher(SwarmEndpoints endpoints, CredentialSealer sealer) {
         this.endpoints = endpoints;
@@ -160,6 +163,12 @@ class OperationDispatcher {
         }
         if (operation instanceof ApplyService apply) {
             return stacks.apply(api, apply);
+        }
+        if (operation instanceof WithdrawServiceEndpoint withdraw) {
+            return serviceEndpoints.withdraw(api, withdraw);
+        }
+        if (operation instanceof ExposeServiceEndpoint expose) {
+            return serviceEndpoints.expose(api, expose);
         }
         throw new IllegalArgumentException("no way to carry out " + SwarmOperation.typeOf(operation));
     }

@@ -21,6 +21,7 @@ import io.powernode.devops.kernel.swarm.SwarmOperation.RemoveNetwork;
 import io.powernode.devops.kernel.swarm.SwarmOperation.RemoveNode;
 import io.powernode.devops.kernel.swarm.SwarmOperation.RemoveSecret;
 import io.powernode.devops.kernel.swarm.SwarmOperation.RemoveService;
+import io.powernode.devops.kernel.swarm.SwarmOperation.RemoveStack;
 import io.powernode.devops.kernel.swarm.SwarmOperation.RemoveVolume;
 import io.powernode.devops.kernel.swarm.SwarmOperation.RollbackService;
 import io.powernode.devops.kernel.swarm.SwarmOperation.RotateConfig;
@@ -49,19 +50,21 @@ class OperationDispatcher {
     private final ServiceOperations services;
     private final FileObjectOperations files;
     private final StackDeployment stacks;
+    private final StackRemoval stackRemoval;
     private final NodeOperations nodes = new NodeOperations();
     private final SwarmSettings swarm = new SwarmSettings();
     private final SwarmMembership membership = new SwarmMembership();
     private final NetworkOperations networks = new NetworkOperations();
     private final ServiceEndpoints serviceEndpoints = new ServiceEndpoints();
 
-    OperationDispatcher(SwarmEndpoints endpoints, CredentialSealer sealer) {
+    OperationDispatcher(SwarmEndpoints endpoints, CredentialSealer sealer, SwarmOperationSettings settings) {
         this.endpoints = endpoints;
         RegistryAuth registryAuth = new RegistryAuth(sealer);
         SecretData secretData = new SecretData(sealer);
         this.services = new ServiceOperations(registryAuth);
         this.files = new FileObjectOperations(secretData);
         this.stacks = new StackDeployment(new StackFiles(secretData), new ServicePlans(registryAuth));
+        this.stackRemoval = new StackRemoval(settings.inUseWait());
     }
 
     Outcome carryOut(String clusterId, String accountId, SwarmOperation operation) {
@@ -169,6 +172,9 @@ class OperationDispatcher {
         }
         if (operation instanceof ExposeServiceEndpoint expose) {
             return serviceEndpoints.expose(api, expose);
+        }
+        if (operation instanceof RemoveStack remove) {
+            return stackRemoval.remove(api, remove.stack());
         }
         throw new IllegalArgumentException("no way to carry out " + SwarmOperation.typeOf(operation));
     }

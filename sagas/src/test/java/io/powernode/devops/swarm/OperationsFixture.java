@@ -52,11 +52,14 @@ final class OperationsFixture {
     }
 
     OperationsFixture(Duration targetWait) {
+        this(new SwarmOperationSettings(targetWait, Duration.ofSeconds(60)));
+    }
+
+    OperationsFixture(SwarmOperationSettings settings) {
         SwarmEndpoints endpoints = new SwarmEndpoints(targets, sealer,
-                new DockerClientFactory(new DockerTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(60))),
-                new SwarmOperationSettings(targetWait));
+                new DockerClientFactory(new DockerTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(60))), settings);
         executor = new SwarmOperationExecutor(new OperationCommands(bus.gateway()),
-                new OperationDispatcher(endpoints, sealer), resyncs::add);
+                new OperationDispatcher(endpoints, sealer, settings), resyncs::add);
         queries = new SwarmLiveQueryHandler(endpoints);
     }
 

@@ -12,7 +12,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -110,6 +114,32 @@ class StackDeployTest {
                 assertThat(WebPages.served(swarm, 18182)).containsExactly("v2"));
         assertThat(SwarmCli.inspect(leader, "service", worker).at("/Spec/TaskTemplate/ForceUpdate").asInt()).isEqualTo(1);
         assertThat(taskIds(worker)).isEqualTo(workerTasks);
+    }
+
+    @Test
+    void aStackTheCliDeployedIsUpdatedInPlace(@TempDir Path dir) throws IOException {
+        Path compose = Files.writeString(dir.resolve("compose.yml"), """
+                version: "3.8"
+                services:
+                  web:
+                    image: %s
+                    ports:
+                      - {target: 80, published: 18183, mode: host}
+                    deploy:
+                      endpoint_mode: dnsrr
+                """.formatted(WEB_V1_IMAGE));
+        leader.docker("stack", "deploy", "--detach=true", "--resolve-image", "never", "-c", compose.toString(), stack);
+        String id = SwarmCli.inspect(leader, "service", stack + "_web").path("ID").asText();
+        StackPlanBuilder plan = new StackPlanBuilder(stack);
+        plan.service("web", WEB_V2_IMAGE).hostPort(80, 18183);
+
+        var deployed = fixture.run(CLUSTER, new DeployStack(plan.build(), NO_REGISTRY, List.of()));
+
+        assertThat(deployed.notes()).containsExactly("updated service " + stack + "_web (" + id + ")");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(WebPages.served(swarm, 18183)).containsExactly("v2"));
+        assertThat(leader.docker("stack", "services", stack, "--format", "{{.Name}} {{.Image}}").lines())
+                .containsExactly(stack + "_web " + WEB_V2_IMAGE);
     }
 
     @Test

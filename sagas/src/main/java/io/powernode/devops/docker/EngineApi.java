@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.exception.BadRequestException;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
@@ -44,7 +45,12 @@ public final class EngineApi {
 
     /** The JSON the daemon answers; a missing node when it answers nothing. */
     public JsonNode get(String path) {
-        return execute(Request.builder().method(Method.GET).path(path).build());
+        return get(path, Map.of());
+    }
+
+    /** As {@link #get(String)}, with extra headers such as {@code X-Registry-Auth}. */
+    public JsonNode get(String path, Map<String, String> headers) {
+        return execute(Request.builder().method(Method.GET).path(path).putAllHeaders(headers).build());
     }
 
     /** The daemon's answer as it comes, for what is not JSON (logs); read whole, so ask for a bounded one. */
@@ -79,6 +85,13 @@ public final class EngineApi {
             }
         });
         return query.toString();
+    }
+
+    /** {@code path?filters={"filter":["value"]}}: a list narrowed by one of Docker's filters. */
+    public static String filtered(String path, String filter, String value) {
+        ObjectNode filters = JSON.createObjectNode();
+        filters.putArray(filter).add(value);
+        return query(path, Map.of("filters", filters.toString()));
     }
 
     /** A path segment (an id or name a user gave), URL-encoded so it cannot change the path. */

@@ -1,5 +1,7 @@
 package io.powernode.devops.swarm;
 
+import io.powernode.devops.kernel.swarm.OperationFailure.Kind;
+
 /**
  * Secrets and configs: swarm objects that services mount as files, alike in the API but for their names.
  */
@@ -42,5 +44,10 @@ enum FileKind {
 
     String nameField() {
         return nameField;
+    }
+
+    /** A service references an object of this kind that the swarm does not hold. */
+    OperationFailed missing(String name) {
+        return new OperationFailed(Kind.not_found, "no " + noun + " named " + name + " in the swarm");
     }
 }

@@ -6,17 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.powernode.devops.docker.DockerConnection;
 import io.powernode.devops.docker.EngineApi;
 import io.powernode.devops.kernel.common.SealedValue;
-import io.powernode.devops.kernel.swarm.OperationFailure;
 import io.powernode.devops.kernel.swarm.SwarmOperation.CreateConfig;
 import io.powernode.devops.kernel.swarm.SwarmOperation.CreateSecret;
 import io.powernode.devops.kernel.swarm.SwarmOperation.RotateConfig;
 import io.powernode.devops.kernel.swarm.SwarmOperation.RotateSecret;
-import io.powernode.devops.secrets.CredentialSealer;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
@@ -28,10 +22,10 @@ import java.util.function.UnaryOperator;
  */
 final class FileObjectOperations {
 
-    private final CredentialSealer sealer;
+    private final SecretData secretData;
 
-    FileObjectOperations(CredentialSealer sealer) {
-        this.sealer = sealer;
+    FileObjectOperations(SecretData secretData) {
+        this.secretData = secretData;
     }
 
     Outcome createSecret(EngineApi api, CreateSecret create) {
@@ -89,8 +83,8 @@ final class FileObjectOperations {
         spec.put("Name", newName);
         String newId = create(api, kind, spec);
 
-        List<String> done = new ArrayList<>();
-        done.add("created " + kind.noun() + " " + newName + " (" + newId + ")");
+        StepLog steps = new StepLog();
+        steps.done("created " + kind.noun() + " " + newName + " (" + newId + ")");
         for (JsonNode service : api.get("/services")) {
             String serviceName = service.path("Spec").path("Name").asText();
             ObjectNode serviceSpec = SwarmObjects.specOf(service);
@@ -100,18 +94,18 @@ final class FileObjectOperations {
             try {
                 SwarmObjects.update(api, "/services", service, serviceSpec, Map.of());
             } catch (RuntimeException e) {
-                throw stepFailed(done, "could not repoint service " + serviceName, e,
+                throw steps.failed("could not repoint service " + serviceName, e,
                         "the old " + kind.noun() + " " + oldName + " was kept");
             }
-            done.add("repointed service " + serviceName);
+            steps.done("repointed service " + serviceName);
         }
         try {
             api.delete(SwarmObjects.path(kind.path(), old.path("ID").asText()));
         } catch (RuntimeException e) {
-            throw stepFailed(done, "could not remove the old " + kind.noun() + " " + oldName, e, null);
+            throw steps.failed("could not remove the old " + kind.noun() + " " + oldName, e);
         }
-        done.add("removed " + kind.noun() + " " + oldName);
-        return new Outcome(newId, done);
+        steps.done("removed " + kind.noun() + " " + oldName);
+        return new Outcome(newId, steps.notes());
     }
 
     /** Points the spec's references to the old object at the new one; whether it had any. */
@@ -126,32 +120,12 @@ final class FileObjectOperations {
         return changed;
     }
 
-    /**
-     * A step of a rotation failed: the failure keeps the kind of Docker's answer and says what had been done, so
-     * the operator knows where things stand.
-     *
-     * @param consequence what that leaves behind, or null
-     */
-    static OperationFailed stepFailed(List<String> done, String step, RuntimeException cause, String consequence) {
-        OperationFailure failure = OperationFailures.classify(cause);
-        return new OperationFailed(failure.kind(), String.join("; ", done) + "; but " + step + ": "
-                + failure.message() + (consequence == null ? "" : "; " + consequence));
-    }
-
     private static String create(EngineApi api, FileKind kind, ObjectNode spec) {
         return api.post(kind.path() + "/create", spec).path("ID").asText();
     }
 
-    /** The value is opened only now, and its plain bytes are wiped once encoded. */
     private ObjectNode secretSpec(String name, Map<String, String> labels, SealedValue value) {
-        ObjectNode spec = named(name, labels);
-        byte[] plain = sealer.openValue(value);
-        try {
-            spec.put("Data", Base64.getEncoder().encodeToString(plain));
-        } finally {
-            Arrays.fill(plain, (byte) 0);
-        }
-        return spec;
+        return secretData.into(named(name, labels), value);
     }
 
     private static ObjectNode configSpec(String name, Map<String, String> labels, String data, String templateDriver) {

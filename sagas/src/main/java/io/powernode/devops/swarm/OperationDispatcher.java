@@ -3,6 +3,7 @@ package io.powernode.devops.swarm;
 import io.powernode.devops.docker.DockerConnection;
 import io.powernode.devops.docker.EngineApi;
 import io.powernode.devops.kernel.swarm.SwarmOperation;
+import io.powernode.devops.kernel.swarm.SwarmOperation.ApplyService;
 import io.powernode.devops.kernel.swarm.SwarmOperation.ChangeNodeLabels;
 import io.powernode.devops.kernel.swarm.SwarmOperation.ChangeNodeRole;
 import io.powernode.devops.kernel.swarm.SwarmOperation.CreateConfig;
@@ -10,6 +11,8 @@ import io.powernode.devops.kernel.swarm.SwarmOperation.CreateNetwork;
 import io.powernode.devops.kernel.swarm.SwarmOperation.CreateSecret;
 import io.powernode.devops.kernel.swarm.SwarmOperation.CreateService;
 import io.powernode.devops.kernel.swarm.SwarmOperation.CreateVolume;
+import io.powernode.devops.kernel.swarm.SwarmOperation.DeployStack;
+import io.powernode.devops.kernel.swarm.SwarmOperation.ExposeServiceEndpoint;
 import io.powernode.devops.kernel.swarm.SwarmOperation.InitSwarm;
 import io.powernode.devops.kernel.swarm.SwarmOperation.JoinSwarm;
 import io.powernode.devops.kernel.swarm.SwarmOperation.LeaveSwarm;
@@ -18,6 +21,7 @@ import io.powernode.devops.kernel.swarm.SwarmOperation.RemoveNetwork;
 import io.powernode.devops.kernel.swarm.SwarmOperation.RemoveNode;
 import io.powernode.devops.kernel.swarm.SwarmOperation.RemoveSecret;
 import io.powernode.devops.kernel.swarm.SwarmOperation.RemoveService;
+import io.powernode.devops.kernel.swarm.SwarmOperation.RemoveStack;
 import io.powernode.devops.kernel.swarm.SwarmOperation.RemoveVolume;
 import io.powernode.devops.kernel.swarm.SwarmOperation.RollbackService;
 import io.powernode.devops.kernel.swarm.SwarmOperation.RotateConfig;
@@ -29,6 +33,7 @@ import io.powernode.devops.kernel.swarm.SwarmOperation.SetNodeAvailability;
 import io.powernode.devops.kernel.swarm.SwarmOperation.UpdateSecretLabels;
 import io.powernode.devops.kernel.swarm.SwarmOperation.UpdateService;
 import io.powernode.devops.kernel.swarm.SwarmOperation.UpdateSwarmSettings;
+import io.powernode.devops.kernel.swarm.SwarmOperation.WithdrawServiceEndpoint;
 import io.powernode.devops.secrets.CredentialSealer;
 import org.springframework.stereotype.Component;
 
@@ -44,15 +49,22 @@ class OperationDispatcher {
     private final SwarmEndpoints endpoints;
     private final ServiceOperations services;
     private final FileObjectOperations files;
+    private final StackDeployment stacks;
+    private final StackRemoval stackRemoval;
     private final NodeOperations nodes = new NodeOperations();
     private final SwarmSettings swarm = new SwarmSettings();
     private final SwarmMembership membership = new SwarmMembership();
     private final NetworkOperations networks = new NetworkOperations();
+    private final ServiceEndpoints serviceEndpoints = new ServiceEndpoints();
 
-    OperationDispatcher(SwarmEndpoints endpoints, CredentialSealer sealer) {
+    OperationDispatcher(SwarmEndpoints endpoints, CredentialSealer sealer, SwarmOperationSettings settings) {
         this.endpoints = endpoints;
-        this.services = new ServiceOperations(sealer);
-        this.files = new FileObjectOperations(sealer);
+        RegistryAuth registryAuth = new RegistryAuth(sealer);
+        SecretData secretData = new SecretData(sealer);
+        this.services = new ServiceOperations(registryAuth);
+        this.files = new FileObjectOperations(secretData);
+        this.stacks = new StackDeployment(new StackFiles(secretData), new ServicePlans(registryAuth));
+        this.stackRemoval = new StackRemoval(settings.inUseWait());
     }
 
     Outcome carryOut(String clusterId, String accountId, SwarmOperation operation) {
@@ -148,6 +160,21 @@ class OperationDispatcher {
         }
         if (operation instanceof RemoveVolume remove) {
             return networks.removeVolume(manager, remove.name(), remove.force());
+        }
+        if (operation instanceof DeployStack deploy) {
+            return stacks.deploy(api, deploy);
+        }
+        if (operation instanceof ApplyService apply) {
+            return stacks.apply(api, apply);
+        }
+        if (operation instanceof WithdrawServiceEndpoint withdraw) {
+            return serviceEndpoints.withdraw(api, withdraw);
+        }
+        if (operation instanceof ExposeServiceEndpoint expose) {
+            return serviceEndpoints.expose(api, expose);
+        }
+        if (operation instanceof RemoveStack remove) {
+            return stackRemoval.remove(api, remove.stack());
         }
         throw new IllegalArgumentException("no way to carry out " + SwarmOperation.typeOf(operation));
     }

@@ -1,21 +1,15 @@
 package io.powernode.devops.swarm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.powernode.devops.docker.DockerConnection;
 import io.powernode.devops.docker.EngineApi;
-import io.powernode.devops.kernel.common.SealedValue;
 import io.powernode.devops.kernel.swarm.OperationFailure.Kind;
 import io.powernode.devops.kernel.swarm.ServiceSpec;
 import io.powernode.devops.kernel.swarm.ServiceSpec.FileReference;
 import io.powernode.devops.kernel.swarm.SwarmOperation.ScaleService;
 import io.powernode.devops.kernel.swarm.SwarmOperation.UpdateService;
-import io.powernode.devops.secrets.CredentialSealer;
 
-import java.io.IOException;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -26,17 +20,16 @@ import java.util.Map;
 final class ServiceOperations {
 
     private static final String SERVICES = "/services";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final CredentialSealer sealer;
+    private final RegistryAuth registryAuth;
 
-    ServiceOperations(CredentialSealer sealer) {
-        this.sealer = sealer;
+    ServiceOperations(RegistryAuth registryAuth) {
+        this.registryAuth = registryAuth;
     }
 
     Outcome create(EngineApi api, ServiceSpec spec) {
         ObjectNode body = engineSpec(api, spec);
-        JsonNode answer = api.post(SERVICES + "/create", body, registryAuth(spec.registryAuth()));
+        JsonNode answer = api.post(SERVICES + "/create", body, registryAuth.headers(spec.registryAuth()));
         return new Outcome(answer.path("ID").asText(), SwarmObjects.warnings(answer));
     }
 
@@ -48,7 +41,7 @@ final class ServiceOperations {
         int forceUpdate = current.path("Spec").path("TaskTemplate").path("ForceUpdate").asInt(0);
         ((ObjectNode) body.get("TaskTemplate")).put("ForceUpdate", update.forceRedeploy() ? forceUpdate + 1 : forceUpdate);
         JsonNode answer = SwarmObjects.update(api, SERVICES, current, body, Map.of(),
-                registryAuth(update.spec().registryAuth()));
+                registryAuth.headers(update.spec().registryAuth()));
         return new Outcome(current.path("ID").asText(), SwarmObjects.warnings(answer));
     }
 
@@ -87,26 +80,5 @@ final class ServiceOperations {
 
     private static List<String> names(List<FileReference> references) {
         return references == null ? List.of() : references.stream().map(FileReference::name).toList();
-    }
-
-    /**
-     * {@code X-Registry-Auth}: the credentials' JSON, base64url-encoded, opened only now. Nothing about their
-     * content enters a message, not even why they cannot be read.
-     */
-    private Map<String, String> registryAuth(SealedValue sealed) {
-        if (sealed == null) {
-            return Map.of();
-        }
-        byte[] credentials = sealer.openValue(sealed);
-        try {
-            if (!JSON.readTree(credentials).isObject()) {
-                throw new OperationFailed(Kind.invalid, "the registry credentials are not a JSON object");
-            }
-            return Map.of("X-Registry-Auth", Base64.getUrlEncoder().encodeToString(credentials));
-        } catch (IOException e) {
-            throw new OperationFailed(Kind.invalid, "the registry credentials are not a JSON object");
-        } finally {
-            Arrays.fill(credentials, (byte) 0);
-        }
     }
 }

@@ -117,8 +117,7 @@ final class ServiceSpecJson {
         for (FileReference reference : references) {
             String id = ids.get(reference.name());
             if (id == null) {
-                throw new OperationFailed(Kind.not_found,
-                        "no " + kind.noun() + " named " + reference.name() + " in the swarm");
+                throw kind.missing(reference.name());
             }
             ObjectNode file = NODES.objectNode();
             file.put("Name", reference.target() == null || reference.target().isBlank() ? reference.name() : reference.target());
@@ -211,14 +210,20 @@ final class ServiceSpecJson {
         ObjectNode json = NODES.objectNode();
         putText(json, "Mode", spec.endpointMode());
         if (notEmpty(spec.ports())) {
-            ArrayNode ports = json.putArray("Ports");
-            for (PublishedPort port : spec.ports()) {
-                ObjectNode entry = ports.addObject();
-                entry.put("Protocol", port.protocol() == null ? "tcp" : port.protocol());
-                entry.put("TargetPort", port.target());
-                putNumber(entry, "PublishedPort", port.published());
-                entry.put("PublishMode", port.publishMode() == null ? "ingress" : port.publishMode());
-            }
+            json.set("Ports", ports(spec.ports()));
+        }
+        return json;
+    }
+
+    /** An EndpointSpec's {@code Ports}: tcp and ingress mode unless said otherwise, as the CLI defaults them. */
+    static ArrayNode ports(List<PublishedPort> ports) {
+        ArrayNode json = NODES.arrayNode();
+        for (PublishedPort port : ports) {
+            ObjectNode entry = json.addObject();
+            entry.put("Protocol", port.protocol() == null ? "tcp" : port.protocol());
+            entry.put("TargetPort", port.target());
+            putNumber(entry, "PublishedPort", port.published());
+            entry.put("PublishMode", port.publishMode() == null ? "ingress" : port.publishMode());
         }
         return json;
     }

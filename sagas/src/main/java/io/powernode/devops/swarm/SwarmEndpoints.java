@@ -18,7 +18,7 @@ import java.util.Optional;
  * as missing, so one account can never reach another's daemons.
  */
 @Component
-class SwarmEndpoints {
+public class SwarmEndpoints {
 
     private static final long POLL_MILLIS = 200;
 
@@ -27,7 +27,7 @@ class SwarmEndpoints {
     private final DockerClientFactory factory;
     private final Duration targetWait;
 
-    SwarmEndpoints(SyncTargets targets, CredentialSealer sealer, DockerClientFactory factory,
+    public SwarmEndpoints(SyncTargets targets, CredentialSealer sealer, DockerClientFactory factory,
                    SwarmOperationSettings settings) {
         this.targets = targets;
         this.sealer = sealer;
@@ -54,8 +54,8 @@ class SwarmEndpoints {
         return factory.connect(host.connection(sealer));
     }
 
-    /** For a live query: the account's cluster at once, or nothing. */
-    Optional<DockerConnection> managerIfOwned(String clusterId, String accountId) {
+    /** For a live query (or a rollout's probe): the account's cluster at once, or nothing. */
+    public Optional<DockerConnection> managerIfOwned(String clusterId, String accountId) {
         return targets.find(clusterId).flatMap(row -> owned(row, EndpointKind.swarm_cluster, accountId))
                 .map(cluster -> factory.connect(cluster.connection(sealer)));
     }

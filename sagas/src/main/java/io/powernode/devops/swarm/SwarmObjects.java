@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.powernode.devops.docker.EngineApi;
+import io.powernode.devops.kernel.swarm.OperationFailure;
+import io.powernode.devops.kernel.swarm.OperationFailure.Kind;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,12 +13,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reading swarm objects as the Engine API answers them ({@code {ID, Version: {Index}, Spec: {…}}}). An update
  * sends the whole spec back with the version it was read at, so a concurrent change is refused, never overwritten.
  */
 final class SwarmObjects {
+
+    private static final int STALE_VERSION_ATTEMPTS = 3;
 
     private SwarmObjects() {
     }
@@ -49,6 +54,32 @@ final class SwarmObjects {
         parameters.put("version", version(current));
         return api.post(EngineApi.query(path(collection, current.path("ID").asText()) + "/update", parameters),
                 spec, headers);
+    }
+
+    /**
+     * A read-modify-write of an object, done again from a fresh read when Docker answers that the version it was
+     * read at is stale: Docker moves a service's version itself while it records the progress of an update, so
+     * that answer means "read again", not that someone else changed it. A refused update changed nothing, so
+     * trying again is safe.
+     *
+     * @param write sends the change computed from the object as read; called again with each fresh read
+     */
+    static <T> T updateFresh(EngineApi api, String collection, JsonNode current, Function<JsonNode, T> write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return write.apply(current);
+            } catch (RuntimeException e) {
+                if (attempt == STALE_VERSION_ATTEMPTS || !isStaleVersion(e)) {
+                    throw e;
+                }
+                current = api.get(path(collection, current.path("ID").asText()));
+            }
+        }
+    }
+
+    private static boolean isStaleVersion(RuntimeException failure) {
+        OperationFailure classified = OperationFailures.classify(failure);
+        return classified.kind() == Kind.conflict && classified.message().contains("out of sequence");
     }
 
     /**

@@ -32,12 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The operation executor and live query handler with their real parts, wired as the app wires them, around a
  * {@link RecordingClusterBus} in place of the cluster aggregate and a fresh H2 {@code sync_targets} table, into
- * which tests register the clusters and hosts they use.
+ * which tests register the clusters and hosts they use. Public for the tests of other readers of a swarm (the
+ * rollout's probe), which need its {@link #endpoints()}.
  */
-final class OperationsFixture {
+public final class OperationsFixture {
 
-    static final String ACCOUNT = "acct-ops";
-    static final String OTHER_ACCOUNT = "acct-other";
+    public static final String ACCOUNT = "acct-ops";
+    public static final String OTHER_ACCOUNT = "acct-other";
 
     final RecordingClusterBus bus = new RecordingClusterBus();
     final SyncTargets targets = new SyncTargets(migratedDatabase());
@@ -46,21 +47,29 @@ final class OperationsFixture {
     final List<String> resyncs = new CopyOnWriteArrayList<>();
     final SwarmOperationExecutor executor;
     final SwarmLiveQueryHandler queries;
+    private final SwarmEndpoints endpoints;
 
-    OperationsFixture() {
+    public OperationsFixture() {
         this(Duration.ofSeconds(2));
     }
 
     OperationsFixture(Duration targetWait) {
-        SwarmEndpoints endpoints = new SwarmEndpoints(targets, sealer,
-                new DockerClientFactory(new DockerTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(60))),
-                new SwarmOperationSettings(targetWait));
+        this(new SwarmOperationSettings(targetWait, Duration.ofSeconds(60)));
+    }
+
+    OperationsFixture(SwarmOperationSettings settings) {
+        endpoints = new SwarmEndpoints(targets, sealer,
+                new DockerClientFactory(new DockerTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(60))), settings);
         executor = new SwarmOperationExecutor(new OperationCommands(bus.gateway()),
-                new OperationDispatcher(endpoints, sealer), resyncs::add);
+                new OperationDispatcher(endpoints, sealer, settings), resyncs::add);
         queries = new SwarmLiveQueryHandler(endpoints);
     }
 
-    void registerCluster(String clusterId, String accountId, String managerEndpoint) {
+    public SwarmEndpoints endpoints() {
+        return endpoints;
+    }
+
+    public void registerCluster(String clusterId, String accountId, String managerEndpoint) {
         targets.save(new SyncTarget(clusterId, EndpointKind.swarm_cluster, accountId, managerEndpoint, false, null, 30, false));
     }
 

@@ -76,4 +76,13 @@ final class SwarmCli {
             }
         }
     }
+
+    /** {@code docker stack rm}, for a test's cleanup: whatever the code under test left of the stack goes. */
+    static void removeStackQuietly(SwarmNode manager, String stack) {
+        try {
+            manager.docker("stack", "rm", stack);
+        } catch (IllegalStateException e) {
+            // nothing left
+        }
+    }
 }

@@ -34,15 +34,17 @@ class SwarmWiringTest {
             assertThat(context.getBean(SwarmOperationExecutor.class)).isNotNull();
             assertThat(context.getBean(SwarmLiveQueryHandler.class)).isNotNull();
             assertThat(context.getBean(SwarmOperationSettings.class).targetWait()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(context.getBean(SwarmOperationSettings.class).inUseWait()).isEqualTo(Duration.ofSeconds(60));
         }
     }
 
     @Test
     void settingsTakeOverrides() {
         SwarmOperationSettings settings = new Binder(new MapConfigurationPropertySource(Map.of(
-                "powernode.swarm-operations.target-wait", "750ms")))
+                "powernode.swarm-operations.target-wait", "750ms", "powernode.swarm-operations.in-use-wait", "2m")))
                 .bind("powernode.swarm-operations", SwarmOperationSettings.class).get();
 
         assertThat(settings.targetWait()).isEqualTo(Duration.ofMillis(750));
+        assertThat(settings.inUseWait()).isEqualTo(Duration.ofMinutes(2));
     }
 }

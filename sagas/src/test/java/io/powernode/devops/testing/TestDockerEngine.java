@@ -24,8 +24,12 @@ public final class TestDockerEngine {
     public static final String TEST_IMAGE = "powernode-test/busybox:1";
     /** The test image whose default command fails at once: what an update to a bad release looks like. */
     public static final String BROKEN_IMAGE = "powernode-test/broken:1";
+    /** A web release: busybox httpd on port 80 whose page answers {@code v1}. */
+    public static final String WEB_V1_IMAGE = "powernode-test/web:1";
+    /** The next web release, whose page answers {@code v2}: which one serves tells a rollout's traffic apart. */
+    public static final String WEB_V2_IMAGE = "powernode-test/web:2";
     /** Every image the harness builds, as a swarm's nodes must hold them (nothing can be pulled). */
-    public static final List<String> IMAGES = List.of(TEST_IMAGE, BROKEN_IMAGE);
+    public static final List<String> IMAGES = List.of(TEST_IMAGE, BROKEN_IMAGE, WEB_V1_IMAGE, WEB_V2_IMAGE);
 
     private static final String BUSYBOX = "/bin/busybox";
     private static volatile boolean ready;
@@ -42,6 +46,8 @@ public final class TestDockerEngine {
         Commands.run(projectRoot(), 180, "bash", script.toString());
         ensureTestImage("-H", ENDPOINT);
         ensureBrokenImage();
+        ensureWebImage(WEB_V1_IMAGE, "v1");
+        ensureWebImage(WEB_V2_IMAGE, "v2");
         ready = true;
     }
 
@@ -113,6 +119,30 @@ public final class TestDockerEngine {
                     container, BROKEN_IMAGE);
         } finally {
             docker("rm", container);
+        }
+    }
+
+    /**
+     * The test image serving {@code page} (no trailing newline) as {@code /www/index.html} on port 80: the page is
+     * copied into a created, never started, container, which is then committed (no builder, no running container).
+     */
+    private static void ensureWebImage(String image, String page) {
+        if (Commands.succeeds("docker", "-H", ENDPOINT, "image", "inspect", image)) {
+            return;
+        }
+        Path site = null;
+        String container = docker("create", TEST_IMAGE).trim();
+        try {
+            site = Files.createTempDirectory("pn-web-page");
+            Path index = Files.writeString(site.resolve("index.html"), page);
+            docker("cp", index.toString(), container + ":/www/index.html");
+            docker("commit", "--change", "EXPOSE 80", "--change", "CMD [\"httpd\", \"-f\", \"-p\", \"80\", \"-h\", \"/www\"]",
+                    container, image);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build the test image " + image, e);
+        } finally {
+            docker("rm", container);
+            Commands.deleteTree(site);
         }
     }
 

@@ -1,0 +1,50 @@
+package io.powernode.devops.swarm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.powernode.devops.docker.EngineApi;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The ids of the swarm's secrets and configs by name, read once for all the services of a deploy. A plan's
+ * service spec references them by name only (ids exist only in the swarm); Docker wants the id too.
+ */
+final class SwarmFiles {
+
+    private final Map<FileKind, Map<String, String>> ids;
+
+    private SwarmFiles(Map<FileKind, Map<String, String>> ids) {
+        this.ids = ids;
+    }
+
+    static SwarmFiles read(EngineApi api) {
+        Map<FileKind, Map<String, String>> ids = new HashMap<>();
+        for (FileKind kind : FileKind.values()) {
+            Map<String, String> byName = new HashMap<>();
+            StackObjects.all(api, kind.path()).forEach((name, object) -> byName.put(name, object.path("ID").asText()));
+            ids.put(kind, byName);
+        }
+        return new SwarmFiles(ids);
+    }
+
+    /**
+     * Sets the id beside each name the spec's ContainerSpec references.
+     *
+     * @throws OperationFailed (not_found) for a name the swarm does not hold
+     */
+    void resolve(ObjectNode serviceSpec) {
+        JsonNode container = serviceSpec.path("TaskTemplate").path("ContainerSpec");
+        for (FileKind kind : FileKind.values()) {
+            for (JsonNode reference : container.path(kind.specField())) {
+                String name = reference.path(kind.nameField()).asText();
+                String id = ids.get(kind).get(name);
+                if (id == null) {
+                    throw kind.missing(name);
+                }
+                ((ObjectNode) reference).put(kind.idField(), id);
+            }
+        }
+    }
+}

@@ -1,5 +1,6 @@
 package io.powernode.devops.swarm;
 
+import io.powernode.devops.kernel.stack.RolloutLabels;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,7 +21,6 @@ import java.util.StringJoiner;
  */
 final class ServiceEndpoints {
 
-    private static final String BLUE = "blue";
 
     /**
      * Ports off, the alias off every network attachment, labelled blue, and the tasks replaced: Docker keeps a
@@ -39,7 +39,7 @@ final class ServiceEndpoints {
                     networks++;
                 }
             }
-            object(spec, "Labels").put(RolloutLabels.ROLE, BLUE);
+            object(spec, "Labels").put(RolloutLabels.ROLE, RolloutLabels.BLUE);
             ObjectNode task = (ObjectNode) spec.path("TaskTemplate");
             task.put("ForceUpdate", task.path("ForceUpdate").asLong(0) + 1);
             return updated(api, current, spec, "withdrew the endpoint of service " + withdraw.service() + ": ports "

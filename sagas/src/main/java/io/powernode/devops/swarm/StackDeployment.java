@@ -1,5 +1,6 @@
 package io.powernode.devops.swarm;
 
+import io.powernode.devops.kernel.stack.RolloutLabels;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.powernode.devops.docker.EngineApi;
 import io.powernode.devops.kernel.stack.StackPlan;

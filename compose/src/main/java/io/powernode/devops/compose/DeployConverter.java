@@ -192,7 +192,7 @@ final class DeployConverter {
         durationNonZero(policy, "delay", policyPath, json, "Delay");
         EngineJson.text(json, "FailureAction", ComposeValues.text(policy, "failure_action"));
         durationNonZero(policy, "monitor", policyPath, json, "Monitor");
-        json.put("MaxFailureRatio", (float) policy.path("max_failure_ratio").asDouble());
+        json.put("MaxFailureRatio", policy.path("max_failure_ratio").asDouble());
         EngineJson.text(json, "Order", ComposeValues.text(policy, "order"));
         return json;
     }

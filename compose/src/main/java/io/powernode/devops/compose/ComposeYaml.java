@@ -61,7 +61,8 @@ final class ComposeYaml {
         Node root = compose(text, problems, warnings);
         problems.throwIfAny();
         if (!(root instanceof MappingNode)) {
-            problems.at(ComposePath.ROOT, "top-level object must be a mapping");
+            problems.atPosition(ComposePath.ROOT, root == null ? null : position(root.getStartMark()),
+                    "top-level object must be a mapping");
             problems.throwIfAny();
         }
         JsonNode tree = new TreeBuilder(locations, problems).build(root, ComposePath.ROOT, 0);

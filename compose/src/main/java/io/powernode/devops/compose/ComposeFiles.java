@@ -1,5 +1,6 @@
 package io.powernode.devops.compose;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +49,10 @@ final class ComposeFiles {
     }
 
     private static String normal(String path) {
-        return Path.of(path).normalize().toString();
+        try {
+            return Path.of(path).normalize().toString();
+        } catch (InvalidPathException e) {
+            return path;
+        }
     }
 }

@@ -102,7 +102,7 @@ final class ComposeYaml {
         return e.getContext() == null ? problem : e.getContext() + ": " + problem;
     }
 
-    static SourcePosition position(Mark mark) {
+    private static SourcePosition position(Mark mark) {
         return mark == null ? null : new SourcePosition(mark.getLine() + 1, mark.getColumn() + 1);
     }
 
@@ -125,13 +125,19 @@ final class ComposeYaml {
         }
     }
 
-    /** Turns the composed node graph into a tree, expanding aliases within the limits. */
+    /**
+     * Turns the composed node graph into a tree, expanding aliases within the limits: a reuse of an anchored
+     * value counts as one alias expansion, and the whole expanded tree may hold no more values than a file of
+     * {@code maxBytes} could write out (a value takes at least two bytes), so nested aliases cannot multiply.
+     */
     private final class TreeBuilder {
 
         private final Locations locations;
         private final Problems problems;
         private final Map<Node, Boolean> visited = new IdentityHashMap<>();
+        private final int maxValues = Math.max(1, limits.maxBytes() / 2);
         private int expansions;
+        private int values;
 
         TreeBuilder(Locations locations, Problems problems) {
             this.locations = locations;
@@ -139,28 +145,38 @@ final class ComposeYaml {
         }
 
         JsonNode build(Node node, String path, int depth) {
+            return build(node, path, depth, false);
+        }
+
+        /** @param reused whether this node is inside an alias expansion already counted */
+        private JsonNode build(Node node, String path, int depth, boolean reused) {
             if (depth > limits.maxDepth()) {
                 throw limitBroken(path, "the file nests deeper than " + limits.maxDepth() + " levels");
             }
-            if (visited.put(node, Boolean.TRUE) != null && ++expansions > limits.maxAliases()) {
+            boolean seen = visited.put(node, Boolean.TRUE) != null;
+            if (seen && !reused && ++expansions > limits.maxAliases()) {
                 throw limitBroken(path, "the file expands aliases more than " + limits.maxAliases() + " times");
             }
+            if (++values > maxValues) {
+                throw limitBroken(path, "the file expands aliases to more than " + maxValues + " values");
+            }
             locations.value(path, position(node.getStartMark()));
+            boolean inExpansion = reused || seen;
             if (node instanceof MappingNode mapping) {
-                return mapping(mapping, path, depth);
+                return mapping(mapping, path, depth, inExpansion);
             }
             if (node instanceof SequenceNode sequence) {
                 ArrayNode array = NODES.arrayNode();
                 List<Node> items = sequence.getValue();
                 for (int i = 0; i < items.size(); i++) {
-                    array.add(build(items.get(i), ComposePath.item(path, i), depth + 1));
+                    array.add(build(items.get(i), ComposePath.item(path, i), depth + 1, inExpansion));
                 }
                 return array;
             }
             return scalar((ScalarNode) node, path);
         }
 
-        private ObjectNode mapping(MappingNode mapping, String path, int depth) {
+        private ObjectNode mapping(MappingNode mapping, String path, int depth, boolean reused) {
             Map<String, JsonNode> entries = new LinkedHashMap<>();
             Map<String, Mark> explicit = new LinkedHashMap<>();
             List<NodeTuple> merges = new ArrayList<>();
@@ -182,10 +198,10 @@ final class ComposeYaml {
                     continue;
                 }
                 locations.key(child, position(keyNode.getStartMark()));
-                entries.put(key, build(tuple.getValueNode(), child, depth + 1));
+                entries.put(key, build(tuple.getValueNode(), child, depth + 1, reused));
             }
             for (NodeTuple merge : merges) {
-                merge(merge.getValueNode(), path, depth, entries);
+                merge(merge.getValueNode(), path, depth, reused, entries);
             }
             ObjectNode object = NODES.objectNode();
             entries.forEach(object::set);
@@ -193,7 +209,7 @@ final class ComposeYaml {
         }
 
         /** A merge adds only keys not there yet: explicit keys, then earlier merges, win. */
-        private void merge(Node source, String path, int depth, Map<String, JsonNode> entries) {
+        private void merge(Node source, String path, int depth, boolean reused, Map<String, JsonNode> entries) {
             List<Node> sources = source instanceof SequenceNode sequence ? sequence.getValue() : List.of(source);
             for (Node each : sources) {
                 if (!(each instanceof MappingNode)) {
@@ -201,7 +217,7 @@ final class ComposeYaml {
                             "map merge requires map or sequence of maps as the value");
                     continue;
                 }
-                JsonNode merged = build(each, path, depth);
+                JsonNode merged = build(each, path, depth, reused);
                 merged.fields().forEachRemaining(entry -> entries.putIfAbsent(entry.getKey(), entry.getValue()));
             }
         }

@@ -71,6 +71,22 @@ class ReadingTest {
     }
 
     @Test
+    void acceptsAServiceTemplateMergedIntoManyServices() {
+        StringBuilder compose = new StringBuilder("""
+                x-defaults: &defaults
+                  image: nginx
+                  labels: {a: "1", b: "2", c: "3"}
+                  deploy: {replicas: 2, resources: {limits: {cpus: "0.5", memory: 64M}}, restart_policy: {condition: any}}
+                services:
+                """);
+        for (int i = 0; i < 400; i++) {
+            compose.append("  s").append(i).append(": {<<: *defaults}\n");
+        }
+
+        assertThat(convert(compose.toString()).plan().services()).hasSize(400);
+    }
+
+    @Test
     void stopsAFileNestedTooDeep() {
         String deep = "x-deep: " + "[".repeat(40) + "]".repeat(40) + "\nservices: {}\n";
 

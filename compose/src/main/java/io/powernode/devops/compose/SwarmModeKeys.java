@@ -29,7 +29,7 @@ final class SwarmModeKeys {
             "cpuset", "limit CPUs with deploy.resources.limits.cpus",
             "mem_limit", "limit memory with deploy.resources.limits.memory",
             "memswap_limit", "limit memory with deploy.resources.limits.memory");
-    /** The CLI warns it ignores these ("Ignoring unsupported options: …"). */
+    /** The CLI warns it ignores these ("Ignoring unsupported options: …"); the parity test checks the list. */
     private static final Set<String> UNSUPPORTED = Set.of("build", "cgroupns_mode", "cgroup_parent", "devices",
             "domainname", "external_links", "ipc", "links", "mac_address", "network_mode", "pid", "privileged",
             "restart", "security_opt", "shm_size", "userns_mode");

@@ -120,7 +120,7 @@ final class RolloutRun {
             proceed();
             return;
         }
-        Setback.Kind kind = current().isCleanup() ? Setback.Kind.CLEANUP_FAILED : Setback.Kind.OPERATION_FAILED;
+        Setback.Kind kind = current().cleansUp() ? Setback.Kind.CLEANUP_FAILED : Setback.Kind.OPERATION_FAILED;
         Setback failed = Setback.of(kind, operation.describe() + " failed: " + failure.message());
         Setback pending = takePendingSetback();
         setback(pending != null ? pending : failed);
@@ -157,7 +157,7 @@ final class RolloutRun {
     }
 
     void abort(boolean asRollback) {
-        if (!isSteerable() || current().isCleanup()) {
+        if (!isSteerable() || current().cleansUp()) {
             log.info("deployment {}: nothing left to abort", state.order.deploymentId());
             return;
         }

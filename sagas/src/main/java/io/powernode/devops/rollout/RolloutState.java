@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -31,8 +30,8 @@ final class RolloutState {
     int operation;
     /** The operation decided on and not yet answered: the rollout moves on only with its outcome. */
     PlannedOperation awaited;
-    /** Keys of the operations that did what they asked. */
-    Set<String> done = new LinkedHashSet<>();
+    /** Keys of the operations that did what they asked, in that order (a LinkedHashSet for Jackson to keep it). */
+    LinkedHashSet<String> done = new LinkedHashSet<>();
     /** A hold's end is due, and waits only for a last analysis that could not read Docker yet. */
     boolean holdEnding;
     /** A promote that came before the step's hold began; it ends the hold as soon as it begins. */

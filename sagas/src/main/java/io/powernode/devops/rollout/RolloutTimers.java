@@ -68,10 +68,6 @@ final class RolloutTimers {
         return true;
     }
 
-    boolean isScheduled(RolloutTimer timer) {
-        return scheduled.containsKey(timer) || (frozen != null && frozen.containsKey(timer));
-    }
-
     void freeze(DeadlineManager deadlines, Instant now) {
         if (frozen != null) {
             return;

@@ -6,7 +6,7 @@ import java.util.List;
  * Docker actions, one after the other: each is decided, asked of the cluster, and answered before the next.
  *
  * @param beginsStep the actions start a step: what Docker does from now on is the step's doing
- * @param cleanup    see {@link Stage#isCleanup()}
+ * @param cleanup    see {@link Stage#cleansUp()}
  */
 record RunOperations(List<PlannedOperation> operations, boolean beginsStep, boolean cleanup) implements Stage {
 
@@ -41,7 +41,7 @@ record RunOperations(List<PlannedOperation> operations, boolean beginsStep, bool
     }
 
     @Override
-    public boolean isCleanup() {
+    public boolean cleansUp() {
         return cleanup;
     }
 

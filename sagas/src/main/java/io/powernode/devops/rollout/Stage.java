@@ -37,8 +37,11 @@ sealed interface Stage permits ObserveTargets, RunOperations, AwaitConvergence, 
         return false;
     }
 
-    /** Past this stage the new version serves alone and what is left is cleanup: no abort undoes it any more. */
-    default boolean isCleanup() {
+    /**
+     * Past this stage the new version serves alone and what is left is cleanup: no abort undoes it any more. (Not
+     * named like a getter: Jackson would store it as a property of every stage.)
+     */
+    default boolean cleansUp() {
         return false;
     }
 }

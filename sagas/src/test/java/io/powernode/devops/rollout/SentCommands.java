@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The commands a rollout sent, one line each, as a test reads them best: {@code ask <operation> <subject> #<id>}
  * for a swarm operation, {@code report <key>} for a progress entry.
@@ -80,29 +82,32 @@ final class SentCommands {
     /** Among the commands, the request of that key (attempt 1), whose operation meets the requirements. */
     static Matcher<List<? super CommandMessage<?>>> requesting(String key, Consumer<SwarmOperation> requirements) {
         String operationId = RolloutFixture.operationId(1, key);
+        return satisfying(commands -> assertThat(commands).map(CommandMessage::getPayload)
+                .filteredOn(RequestSwarmOperation.class::isInstance).map(RequestSwarmOperation.class::cast)
+                .filteredOn(request -> request.operationId().equals(operationId))
+                .singleElement().extracting(RequestSwarmOperation::operation).satisfies(requirements));
+    }
+
+    /** The commands meet the requirements (AssertJ's, whose message explains a mismatch). */
+    static Matcher<List<? super CommandMessage<?>>> satisfying(Consumer<List<CommandMessage<?>>> requirements) {
         return new BaseMatcher<>() {
-            private String failure = "no such request";
+            private String failure = "";
 
             @Override
             public boolean matches(Object actual) {
-                for (Object command : (List<?>) actual) {
-                    if (((CommandMessage<?>) command).getPayload() instanceof RequestSwarmOperation request
-                            && request.operationId().equals(operationId)) {
-                        try {
-                            requirements.accept(request.operation());
-                            return true;
-                        } catch (AssertionError e) {
-                            failure = e.getMessage();
-                            return false;
-                        }
-                    }
+                try {
+                    requirements.accept(((List<?>) actual).stream()
+                            .<CommandMessage<?>>map(command -> (CommandMessage<?>) command).toList());
+                    return true;
+                } catch (AssertionError e) {
+                    failure = e.getMessage();
+                    return false;
                 }
-                return false;
             }
 
             @Override
             public void describeTo(Description description) {
-                description.appendText("a request " + key + " meeting the requirements");
+                description.appendText("commands meeting the requirements");
             }
 
             @Override

@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * A step's pause: the new version runs as the step left it, analysed every interval (a broken limit fails at once),
  * until the pause is over, or, for a step that waits for a promote, until one comes. A promote ends it early.
- * It ends with a last analysis, whose passing the timeline shows.
+ * It ends with a last analysis, whose passing the timeline shows; like every read of Docker it runs in a deadline.
  *
  * @param duration      how long it lasts; for a step that waits for a promote, how long before it starts waiting
  * @param untilPromoted it ends only with a promote
@@ -29,7 +29,7 @@ record HoldStep(int step, Duration duration, boolean untilPromoted, Analysis ana
     @Override
     public void begin(RolloutRun run) {
         if (run.takePromote()) {
-            end(run);
+            run.endHold(Duration.ZERO);
             return;
         }
         run.schedule(RolloutTimer.HOLD_END, duration);
@@ -51,9 +51,10 @@ record HoldStep(int step, Duration duration, boolean untilPromoted, Analysis ana
         }
     }
 
+    /** The hold ends at once, with its last analysis, which reads Docker: in the deadline, not in the promote. */
     @Override
     public boolean promote(RolloutRun run) {
-        end(run);
+        run.endHold(Duration.ZERO);
         return true;
     }
 
@@ -70,7 +71,7 @@ record HoldStep(int step, Duration duration, boolean untilPromoted, Analysis ana
             List<Measurement> measurements = measure(run);
             if (measurements == null) {
                 // the last analysis decides: try it again soon rather than pass a step unjudged
-                run.endHoldSoon();
+                run.endHold(run.checkInterval());
                 return;
             }
             if (failed(run, measurements)) {

@@ -31,7 +31,7 @@ record ObserveTargets(List<Candidate> candidates) implements Stage {
     @Override
     public void timerFired(RolloutRun run, RolloutTimer timer) {
         if (timer == RolloutTimer.PROGRESS_DEADLINE) {
-            run.setback(Setback.of(Setback.Kind.SWARM_UNREADABLE, "the swarm could not be read within "
+            run.setback(Setback.of(Setback.Kind.SWARM_UNREADABLE, "the services to roll out were not read within "
                     + run.order().strategy().progressDeadline() + ": " + run.waitingFor()));
         } else if (timer == RolloutTimer.CHECK) {
             observe(run);

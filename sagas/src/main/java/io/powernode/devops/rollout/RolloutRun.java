@@ -207,14 +207,14 @@ final class RolloutRun {
         return state.holdEnding;
     }
 
-    /** The hold is over but for its last analysis, which could not read Docker: try again soon. */
-    void endHoldSoon() {
+    /** The hold is over but for its last analysis, due after {@code delay}. */
+    void endHold(Duration delay) {
         state.holdEnding = true;
-        schedule(RolloutTimer.HOLD_END, checkInterval());
+        schedule(RolloutTimer.HOLD_END, delay);
     }
 
     String waitingFor() {
-        return state.waitingFor;
+        return state.waitingFor == null ? "no check was done yet" : state.waitingFor;
     }
 
     void waitFor(String why) {

@@ -32,7 +32,7 @@ final class RolloutState {
     PlannedOperation awaited;
     /** Keys of the operations that did what they asked, in that order (a LinkedHashSet for Jackson to keep it). */
     LinkedHashSet<String> done = new LinkedHashSet<>();
-    /** A hold's end is due, and waits only for a last analysis that could not read Docker yet. */
+    /** The hold's end is due (a promote came, or its last analysis could not read Docker yet): no more waiting. */
     boolean holdEnding;
     /** A promote that came before the step's hold began; it ends the hold as soon as it begins. */
     boolean promotePending;

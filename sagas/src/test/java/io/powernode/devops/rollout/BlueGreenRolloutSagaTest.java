@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.powernode.devops.kernel.stack.DeploymentProgress.AnalysisFailed;
 import io.powernode.devops.kernel.stack.DeploymentProgress.Completed;
+import io.powernode.devops.kernel.stack.DeploymentProgress.Failed;
 import io.powernode.devops.kernel.stack.DeploymentProgress.Measurement;
 import io.powernode.devops.kernel.stack.DeploymentProgress.PausedAtStep;
 import io.powernode.devops.kernel.stack.DeploymentProgress.RolledBack;
@@ -220,13 +221,23 @@ class BlueGreenRolloutSagaTest {
     }
 
     @Test
-    void aPromoteOfAWaitingGreenSwitchesTraffic() {
+    void aPromoteEndsTheWaitAtOnceButItsLastAnalysisReadsDockerInADeadline() {
         greenConverged(false)
                 .elapse(MONITOR)
                 .whenPublished(promoted(false))
+                .expectNoDispatchedCommands()
+                .expectScheduledDeadlineWithName(Duration.ZERO, RolloutTimer.Names.HOLD_END);
+    }
+
+    @Test
+    void aPromoteOfAWaitingGreenSwitchesTraffic() {
+        greenConverged(false)
+                .elapse(MONITOR)
+                .publish(promoted(false))
+                .whenElapsed(Duration.ZERO)
                 .expectDispatchedCommandsMatching(sent(report("step-0-analysis-passed"), report("step-0-completed"),
-                        report("step-1-started")))
-                .expectScheduledDeadlineWithName(Duration.ZERO, RolloutTimer.Names.ACT);
+                        report("step-1-started"), ask("switch/expose-green/web",
+                                "expose_service_endpoint shop_web-green")));
     }
 
     @Test
@@ -306,6 +317,26 @@ class BlueGreenRolloutSagaTest {
                 .whenPublished(abortRequested(false))
                 .expectNoDispatchedCommands()
                 .expectNoScheduledDeadlineWithName(Duration.ZERO, RolloutTimer.Names.ACT);
+    }
+
+    @Test
+    void aManagerThatCannotBeReadBeforeTheRolloutIsAskedAgainAtTheCheckInterval() {
+        rollout.start(strategy(true)).serve(blue(HOST_8080));
+        rollout.probe.unreachable(true);
+        rollout.act();
+        rollout.probe.unreachable(false);
+        rollout.whenElapsed(CHECK)
+                .expectDispatchedCommandsMatching(sent(ask("stack", "deploy_stack shop")));
+    }
+
+    @Test
+    void aSwarmThatCannotBeReadBeforeAnythingChangedFailsTheDeployment() {
+        rollout.start(strategy(true));
+        rollout.probe.unreachable(true);
+        rollout.whenElapsed(DEADLINE)
+                .expectDispatchedCommandsMatching(reported("failed", new Failed("the services to roll out were not"
+                        + " read within PT1M: the swarm could not be read: the manager did not answer")))
+                .expectActiveSagas(0);
     }
 
     @Test

@@ -127,10 +127,20 @@ class CanaryRolloutSagaTest {
     @Test
     void aPromotePassesTheWaitingStep() {
         stepConverged(1)
-                .whenPublished(promoted(false))
+                .publish(promoted(false))
+                .whenElapsed(Duration.ZERO)
                 .expectDispatchedCommandsMatching(sent(report("step-1-analysis-passed"), report("step-1-completed"),
-                        report("step-2-started")))
-                .expectScheduledDeadlineWithName(Duration.ZERO, RolloutTimer.Names.ACT);
+                        report("step-2-started"), ask("step-2/canary/web", "scale_service shop_web-canary to 3")));
+    }
+
+    @Test
+    void aPromoteBeforeTheStepsCanaryConvergedEndsItsPauseAsSoonAsItBegins() {
+        stepWeighted(0)
+                .publish(promoted(false))
+                .serve(canaryRunning(1))
+                .whenElapsed(CHECK)
+                .expectDispatchedCommandsMatching(sent(report("step-0-analysis-passed"), report("step-0-completed"),
+                        report("step-1-started"), ask("step-1/canary/web", "scale_service shop_web-canary to 2")));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.powernode.devops.rollout;
 
+import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -9,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The swarm as a test scripts it: services answer as last served, missing ones as missing, HTTP targets with the
- * share of successes set; or the manager cannot be asked at all.
+ * share of successes set; or the manager cannot be asked at all. It fails any test that reads it while an event is
+ * handled: a rollout reads Docker only in its deadlines, off the event processor.
  */
 final class ScriptedProbe implements RolloutProbe {
 
@@ -43,6 +47,7 @@ final class ScriptedProbe implements RolloutProbe {
 
     @Override
     public ServiceObservation observe(String clusterId, String accountId, String serviceName) {
+        requireDeadline();
         if (unreachable) {
             throw new ProbeFailed("the manager did not answer", null);
         }
@@ -51,9 +56,16 @@ final class ScriptedProbe implements RolloutProbe {
 
     @Override
     public List<HttpResult> http(List<URI> targets, int requests, Duration timeout) {
+        requireDeadline();
         probed.addAll(targets);
         return targets.stream()
                 .map(target -> new HttpResult(target, requests, (int) Math.round(requests * httpSuccess)))
                 .toList();
+    }
+
+    private static void requireDeadline() {
+        if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().getMessage() instanceof DeadlineMessage)) {
+            throw new AssertionError("the rollout read Docker outside of a deadline");
+        }
     }
 }

@@ -86,9 +86,15 @@ final class RolloutChecks {
                 failures, restarts, http == null ? null : http.rate(), http == null ? 0 : http.requests());
     }
 
-    /** @return the first limit the measurements break, in an operator's words; null when they keep every one */
+    /**
+     * @return the first limit the measurements break, in an operator's words; null when they keep every one. A
+     * service that asks for no task (it vanished, or was scaled to nothing) leaves nothing to judge, and fails.
+     */
     static String brokenLimit(List<Measurement> measurements, Analysis analysis) {
         for (Measurement m : measurements) {
+            if (m.desiredTasks() == 0) {
+                return m.service() + ": no task left to judge";
+            }
             if (m.failures() > analysis.maxTaskFailures()) {
                 return m.service() + ": " + m.failures() + " task failure(s), more than the "
                         + analysis.maxTaskFailures() + " allowed";

@@ -116,6 +116,13 @@ class RolloutChecksTest {
     }
 
     @Test
+    void aServiceThatVanishedLeavesNothingToJudgeAndFails() {
+        Measurement gone = RolloutChecks.measure("web", ServiceObservation.missing("shop_web-canary"), STEP, null);
+
+        assertThat(RolloutChecks.brokenLimit(List.of(gone), LIMITS)).isEqualTo("web: no task left to judge");
+    }
+
+    @Test
     void anHttpProbeIsNotJudgedWhenNoneIsConfiguredOrNoneRan() {
         Analysis withoutHttp = new Analysis(Duration.ofSeconds(10), 1, 2, null);
 

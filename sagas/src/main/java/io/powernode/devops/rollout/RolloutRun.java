@@ -45,7 +45,7 @@ final class RolloutRun {
 
     private final RolloutState state;
     private final RolloutPlaybook playbook;
-    private final RolloutCommands commands;
+    private final SagaCommands commands;
     private final RolloutProbe probe;
     private final DeadlineManager deadlines;
     private final RolloutSettings settings;
@@ -56,7 +56,7 @@ final class RolloutRun {
      * @param causationId the message being handled, which causes whatever the rollout sends
      * @param now         the time of the handling
      */
-    RolloutRun(RolloutState state, RolloutCommands commands, RolloutProbe probe, DeadlineManager deadlines,
+    RolloutRun(RolloutState state, SagaCommands commands, RolloutProbe probe, DeadlineManager deadlines,
                RolloutSettings settings, String causationId, Instant now) {
         this.state = state;
         this.playbook = RolloutPlaybook.of(state.order.strategy());

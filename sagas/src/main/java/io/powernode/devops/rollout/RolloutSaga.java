@@ -40,7 +40,7 @@ public class RolloutSaga {
     private RolloutState rollout;
 
     @Autowired
-    private transient RolloutCommands commands;
+    private transient SagaCommands commands;
     @Autowired
     private transient RolloutProbe probe;
     @Autowired

@@ -35,7 +35,7 @@ public class StackRemovalSaga {
     private SagaCausation causation;
 
     @Autowired
-    private transient RolloutCommands commands;
+    private transient SagaCommands commands;
 
     /**
      * Asked for while the request's event is handled: the operation's outcome comes later in the event stream, so

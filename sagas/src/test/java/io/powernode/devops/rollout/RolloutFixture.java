@@ -64,12 +64,12 @@ final class RolloutFixture implements AutoCloseable {
 
     final SagaTestFixture<RolloutSaga> fixture = new SagaTestFixture<>(RolloutSaga.class);
     final ScriptedProbe probe = new ScriptedProbe();
-    private final RolloutCommands commands;
+    private final SagaCommands commands;
     private final Clock previousClock = GenericEventMessage.clock;
     private ContinuedGivenState given;
 
     RolloutFixture() {
-        commands = new RolloutCommands(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build());
+        commands = new SagaCommands(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build());
         fixture.registerResource(commands);
         fixture.registerResource(probe);
         fixture.registerResource(new RolloutSettings(CHECK));

@@ -28,7 +28,7 @@ class RolloutWiringTest {
             context.registerBean(DeadlineManager.class,
                     () -> SimpleDeadlineManager.builder().scopeAwareProvider(scope -> Stream.empty()).build());
             context.registerBean(RolloutProbe.class, ScriptedProbe::new);
-            context.register(RolloutConfiguration.class, RolloutCommands.class);
+            context.register(RolloutConfiguration.class, SagaCommands.class);
             context.refresh();
 
             RolloutSaga rollout = new RolloutSaga();
@@ -40,7 +40,7 @@ class RolloutWiringTest {
             for (String resource : new String[] {"commands", "probe", "deadlineManager", "settings"}) {
                 assertThat(field(rollout, resource)).as(resource).isNotNull();
             }
-            assertThat(field(removal, "commands")).isSameAs(context.getBean(RolloutCommands.class));
+            assertThat(field(removal, "commands")).isSameAs(context.getBean(SagaCommands.class));
         }
     }
 

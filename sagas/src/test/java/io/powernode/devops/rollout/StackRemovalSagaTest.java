@@ -35,8 +35,8 @@ class StackRemovalSagaTest {
             STACK, REMOVAL, AT);
 
     private final SagaTestFixture<StackRemovalSaga> fixture = new SagaTestFixture<>(StackRemovalSaga.class);
-    private final RolloutCommands commands =
-            new RolloutCommands(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build());
+    private final SagaCommands commands =
+            new SagaCommands(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build());
 
     StackRemovalSagaTest() {
         fixture.registerResource(commands);

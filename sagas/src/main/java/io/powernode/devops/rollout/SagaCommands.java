@@ -20,12 +20,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * cluster may have acted on it. Sent apart, each command commits when it is handled and a refusal is an answer.
  */
 @Component
-public class RolloutCommands implements DisposableBean {
+public class SagaCommands implements DisposableBean {
 
     private final RetryingSender sender;
     private final ExecutorService senders = Executors.newCachedThreadPool(new SenderThreads());
 
-    public RolloutCommands(CommandGateway commandGateway) {
+    public SagaCommands(CommandGateway commandGateway) {
         this.sender = new RetryingSender(commandGateway);
     }
 

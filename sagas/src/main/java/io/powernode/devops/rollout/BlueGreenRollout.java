@@ -2,6 +2,7 @@ package io.powernode.devops.rollout;
 
 import io.powernode.devops.kernel.stack.DeploymentProgress.Healthy;
 import io.powernode.devops.kernel.stack.DeploymentProgress.TrafficSwitched;
+import io.powernode.devops.kernel.stack.RolloutLabels;
 import io.powernode.devops.kernel.stack.StackPlan.ServicePlan;
 import io.powernode.devops.kernel.stack.Strategy.BlueGreen;
 import io.powernode.devops.kernel.stack.Strategy.HttpProbe;
@@ -105,7 +106,7 @@ final class BlueGreenRollout extends ProgressiveRollout {
                 .replicasUnlessStated(target.replicas())
                 .publishing(preview)
                 .withoutComposeAlias()
-                .inRole("green", order.deploymentId())
+                .inRole(RolloutLabels.GREEN, order.deploymentId())
                 .plan();
     }
 

@@ -2,6 +2,7 @@ package io.powernode.devops.rollout;
 
 import io.powernode.devops.kernel.stack.DeploymentProgress.ServiceWeight;
 import io.powernode.devops.kernel.stack.DeploymentProgress.TrafficWeightUpdated;
+import io.powernode.devops.kernel.stack.RolloutLabels;
 import io.powernode.devops.kernel.stack.StackPlan.ServicePlan;
 import io.powernode.devops.kernel.stack.Strategy.Canary;
 import io.powernode.devops.kernel.stack.Strategy.CanaryStep;
@@ -141,7 +142,7 @@ final class CanaryRollout extends ProgressiveRollout {
                 .replicas(replicas)
                 .publishing(RolloutSpecs.ports(plan.spec()).stream().filter(port -> !RolloutSpecs.isIngress(port))
                         .toList())
-                .inRole("canary", order.deploymentId())
+                .inRole(RolloutLabels.CANARY, order.deploymentId())
                 .plan();
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.powernode.devops.kernel.stack.RolloutLabels;
 import io.powernode.devops.kernel.stack.StackPlan.ServicePlan;
 import io.powernode.devops.kernel.swarm.ServiceSpec.PublishedPort;
 
@@ -16,13 +17,6 @@ import java.util.List;
  * another name, other replicas, another endpoint, its labels. Everything else stays as the compose file made it.
  */
 final class RolloutSpecs {
-
-    /** {@code green}, {@code canary} or {@code blue}; absent on the service that serves its compose service. */
-    static final String ROLE_LABEL = "io.powernode.rollout.role";
-    /** The deployment that created or changed the service. */
-    static final String DEPLOYMENT_LABEL = "io.powernode.rollout.deployment";
-    /** The compose service, for services whose name no longer says it ({@code shop_web-green}). */
-    static final String SERVICE_LABEL = "io.powernode.stack.service";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DEFAULT_PUBLISH_MODE = "ingress";
@@ -47,7 +41,9 @@ final class RolloutSpecs {
      */
     static ServicePlan asActive(ServicePlan plan, String activeName) {
         RolloutSpecs spec = of(plan).named(activeName);
-        return activeName.equals(plan.name()) ? spec.plan() : spec.labelled(SERVICE_LABEL, plan.service()).plan();
+        return activeName.equals(plan.name())
+                ? spec.plan()
+                : spec.labelled(RolloutLabels.COMPOSE_SERVICE, plan.service()).plan();
     }
 
     RolloutSpecs named(String name) {
@@ -111,9 +107,10 @@ final class RolloutSpecs {
         return this;
     }
 
-    /** Labels every service a rollout runs beside the serving one carries. */
+    /** Labels every service a rollout runs beside the serving one carries ({@link RolloutLabels}). */
     RolloutSpecs inRole(String role, String deploymentId) {
-        return labelled(ROLE_LABEL, role).labelled(DEPLOYMENT_LABEL, deploymentId).labelled(SERVICE_LABEL, service);
+        return labelled(RolloutLabels.ROLE, role).labelled(RolloutLabels.DEPLOYMENT, deploymentId)
+                .labelled(RolloutLabels.COMPOSE_SERVICE, service);
     }
 
     ServicePlan plan() {

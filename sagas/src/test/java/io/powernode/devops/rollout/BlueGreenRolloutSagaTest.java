@@ -2,6 +2,7 @@ package io.powernode.devops.rollout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.powernode.devops.kernel.stack.RolloutLabels;
 import io.powernode.devops.kernel.stack.DeploymentProgress.AnalysisFailed;
 import io.powernode.devops.kernel.stack.DeploymentProgress.Completed;
 import io.powernode.devops.kernel.stack.DeploymentProgress.Failed;
@@ -63,7 +64,8 @@ class BlueGreenRolloutSagaTest {
                 .whenElapsed(Duration.ZERO)
                 .expectDispatchedCommandsMatching(sent(ask("stack", "deploy_stack shop")))
                 .expectDispatchedCommandsMatching(requesting("stack", operation ->
-                        assertThat(operation).isEqualTo(new DeployStack(PLAN, DeployOptions.defaults(), List.of("shop_web")))));
+                        assertThat(operation).isEqualTo(
+                                new DeployStack(PLAN, DeployOptions.defaults(), List.of("shop_web")))));
     }
 
     @Test
@@ -79,8 +81,8 @@ class BlueGreenRolloutSagaTest {
                     assertThat(RolloutSpecs.ports(spec.toString()))
                             .containsExactly(new PublishedPort(80, 9080, "tcp", "host"));
                     assertThat(spec.path("TaskTemplate").path("Networks").get(0).path("Aliases")).isEmpty();
-                    assertThat(spec.path("Labels").path(RolloutSpecs.ROLE_LABEL).asText()).isEqualTo("green");
-                    assertThat(spec.path("Labels").path(RolloutSpecs.DEPLOYMENT_LABEL).asText())
+                    assertThat(spec.path("Labels").path(RolloutLabels.ROLE).asText()).isEqualTo("green");
+                    assertThat(spec.path("Labels").path(RolloutLabels.DEPLOYMENT).asText())
                             .isEqualTo(RolloutFixture.DEPLOYMENT);
                 }));
     }
@@ -108,7 +110,8 @@ class BlueGreenRolloutSagaTest {
         greenConverged()
                 .whenElapsed(MONITOR)
                 .expectDispatchedCommandsMatching(sent(report("step-0-analysis-passed"), report("step-0-completed"),
-                        report("step-1-started"), ask("switch/expose-green/web", "expose_service_endpoint shop_web-green")))
+                        report("step-1-started"),
+                        ask("switch/expose-green/web", "expose_service_endpoint shop_web-green")))
                 .expectDispatchedCommandsMatching(requesting("switch/expose-green/web", operation ->
                         assertThat(operation).isEqualTo(new ExposeServiceEndpoint("shop_web-green", "web",
                                 List.of(HOST_8080)))));

@@ -2,6 +2,7 @@ package io.powernode.devops.rollout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.powernode.devops.kernel.stack.RolloutLabels;
 import io.powernode.devops.kernel.common.DomainError;
 import io.powernode.devops.kernel.stack.DeploymentProgress.Completed;
 import io.powernode.devops.kernel.stack.DeploymentProgress.Failed;
@@ -79,7 +80,7 @@ class CanaryRolloutSagaTest {
                     assertThat(RolloutSpecs.ports(spec.toString())).containsExactly(HOST_8080);
                     assertThat(spec.path("TaskTemplate").path("Networks").get(0).path("Aliases").get(0).asText())
                             .isEqualTo("web");
-                    assertThat(spec.path("Labels").path(RolloutSpecs.ROLE_LABEL).asText()).isEqualTo("canary");
+                    assertThat(spec.path("Labels").path(RolloutLabels.ROLE).asText()).isEqualTo("canary");
                 }));
     }
 

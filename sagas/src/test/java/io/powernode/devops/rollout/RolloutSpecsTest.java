@@ -2,6 +2,7 @@ package io.powernode.devops.rollout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.powernode.devops.kernel.stack.RolloutLabels;
 import io.powernode.devops.kernel.stack.StackPlan.ServicePlan;
 import io.powernode.devops.kernel.swarm.ServiceSpec.PublishedPort;
 import org.junit.jupiter.api.Test;
@@ -31,8 +32,8 @@ class RolloutSpecsTest {
         assertThat(JSON.readTree(same.spec())).isEqualTo(JSON.readTree(WEB.spec()));
         assertThat(other.name()).isEqualTo("shop_web-green");
         assertThat(spec(other).path("Name").asText()).isEqualTo("shop_web-green");
-        assertThat(spec(other).path("Labels").path(RolloutSpecs.SERVICE_LABEL).asText()).isEqualTo("web");
-        assertThat(spec(other).path("Labels").path(RolloutSpecs.ROLE_LABEL).isMissingNode()).isTrue();
+        assertThat(spec(other).path("Labels").path(RolloutLabels.COMPOSE_SERVICE).asText()).isEqualTo("web");
+        assertThat(spec(other).path("Labels").path(RolloutLabels.ROLE).isMissingNode()).isTrue();
     }
 
     @Test
@@ -66,7 +67,8 @@ class RolloutSpecsTest {
 
     @Test
     void replicasOfAReplicatedServiceChangeAndAStatedCountWinsOverAFallback() throws Exception {
-        ServicePlan unstated = new ServicePlan("web", "shop_web", "{\"Name\":\"shop_web\",\"Mode\":{\"Replicated\":{}}}");
+        ServicePlan unstated = new ServicePlan("web", "shop_web",
+                "{\"Name\":\"shop_web\",\"Mode\":{\"Replicated\":{}}}");
 
         assertThat(RolloutSpecs.statedReplicas(RolloutSpecs.of(WEB).replicas(7).plan().spec())).isEqualTo(7);
         assertThat(RolloutSpecs.statedReplicas(RolloutSpecs.of(WEB).replicasUnlessStated(5).plan().spec()))
@@ -77,7 +79,8 @@ class RolloutSpecsTest {
 
     @Test
     void aGlobalServiceKeepsItsMode() throws Exception {
-        ServicePlan global = new ServicePlan("agent", "shop_agent", "{\"Name\":\"shop_agent\",\"Mode\":{\"Global\":{}}}");
+        ServicePlan global = new ServicePlan("agent", "shop_agent",
+                "{\"Name\":\"shop_agent\",\"Mode\":{\"Global\":{}}}");
 
         JsonNode mode = spec(RolloutSpecs.of(global).replicas(4).plan()).path("Mode");
 
@@ -89,9 +92,9 @@ class RolloutSpecsTest {
     void aRoleNamesTheDeploymentAndTheComposeService() throws Exception {
         JsonNode labels = spec(RolloutSpecs.of(WEB).inRole("canary", "dep-1").plan()).path("Labels");
 
-        assertThat(labels.path(RolloutSpecs.ROLE_LABEL).asText()).isEqualTo("canary");
-        assertThat(labels.path(RolloutSpecs.DEPLOYMENT_LABEL).asText()).isEqualTo("dep-1");
-        assertThat(labels.path(RolloutSpecs.SERVICE_LABEL).asText()).isEqualTo("web");
+        assertThat(labels.path(RolloutLabels.ROLE).asText()).isEqualTo("canary");
+        assertThat(labels.path(RolloutLabels.DEPLOYMENT).asText()).isEqualTo("dep-1");
+        assertThat(labels.path(RolloutLabels.COMPOSE_SERVICE).asText()).isEqualTo("web");
         assertThat(labels.path("com.docker.stack.namespace").asText()).isEqualTo("shop");
     }
 

@@ -120,7 +120,7 @@ public class RolloutSaga {
             return; // this attempt's start, handled again
         }
         RolloutState previous = rollout;
-        rollout = new RolloutState(RolloutOrder.of(stackId, accountId, order),
+        rollout = RolloutState.of(RolloutOrder.of(stackId, accountId, order),
                 SagaCausation.of(accountId, ACTOR_ID, metaData, messageId));
         run(messageId).start(previous);
     }

@@ -44,13 +44,15 @@ final class RolloutState {
     String waitingFor;
     RolloutTimers timers = new RolloutTimers();
 
-    /** For Jackson, which restores a saga's state from the saga store. */
-    RolloutState() {
+    /** For Jackson, which restores a saga's state from the saga store; its only constructor, so it is the one used. */
+    private RolloutState() {
     }
 
-    RolloutState(RolloutOrder order, SagaCausation causation) {
-        this.order = order;
-        this.causation = causation;
+    static RolloutState of(RolloutOrder order, SagaCausation causation) {
+        RolloutState state = new RolloutState();
+        state.order = order;
+        state.causation = causation;
+        return state;
     }
 
     RolloutOrder order() {

@@ -65,12 +65,15 @@ class RolloutSagaRestartTest {
         rollout.close();
     }
 
-    /** Axon's default mapper, and one configured as Spring Boot configures the platform's (snake_case). */
+    /**
+     * Axon's default mapper, and one configured as Spring Boot configures the platform's: snake_case, and every
+     * Jackson module on the classpath (the app's has parameter names, which could change how objects are created).
+     */
     static Stream<ObjectMapper> mappers() {
         return Stream.of(
                 new ObjectMapper().registerModule(new JavaTimeModule()),
                 JsonMapper.builder()
-                        .addModule(new JavaTimeModule())
+                        .findAndAddModules()
                         .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                         .serializationInclusion(JsonInclude.Include.ALWAYS)
                         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -39,7 +39,7 @@ import static io.powernode.devops.rollout.SentCommands.sent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Blue-green rollouts of {@code web}: {@code shop_web} is blue, {@code shop_web-green} green. */
-class BlueGreenRolloutSagaTest {
+class RolloutSagaBlueGreenTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration DEADLINE = Duration.ofSeconds(60);

@@ -5,7 +5,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CanarySplitTest {
+class RolloutCanarySplitTest {
 
     @ParameterizedTest(name = "{0} replicas at {1}% → {2} canary, {3} stable, effectively {4}%")
     @CsvSource({

@@ -37,7 +37,7 @@ import static io.powernode.devops.rollout.SentCommands.sent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Rolling deployments: {@code docker stack deploy}, and Docker's own rolling update watched to its end. */
-class RollingRolloutSagaTest {
+class RolloutSagaRollingTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(90);
     private static final Rolling ROLLING = new Rolling(DEADLINE);

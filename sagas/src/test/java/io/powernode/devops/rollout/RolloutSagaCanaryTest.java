@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Canary rollouts of {@code web} (3 replicas in {@code shop_web}) through 10 % for 20 s, 50 % until promoted, and
  * 100 % for one analysis interval: 1, 2 and 3 replicas of {@code shop_web-canary} beside 2, 1 and 0 stable ones.
  */
-class CanaryRolloutSagaTest {
+class RolloutSagaCanaryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration DEADLINE = Duration.ofSeconds(60);

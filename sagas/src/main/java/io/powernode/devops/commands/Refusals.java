@@ -24,16 +24,22 @@ public final class Refusals {
      * @return the refusal's code, or null when the failure is no refusal
      */
     public static String codeOf(Throwable failure) {
+        DomainError.ErrorDetails refusal = refusalOf(failure);
+        return refusal == null ? null : refusal.code();
+    }
+
+    /** @return the refusal's details (its code and its message for people), or null when the failure is no refusal */
+    public static DomainError.ErrorDetails refusalOf(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof DomainError error) {
-                return error.code();
+                return error.details();
             }
             if (t instanceof AggregateNotFoundException) {
-                return NOT_FOUND;
+                return new DomainError.ErrorDetails(DomainError.Kind.NOT_FOUND, NOT_FOUND, null, t.getMessage());
             }
             if (t instanceof CommandExecutionException wrapped
                     && wrapped.getDetails().orElse(null) instanceof DomainError.ErrorDetails details) {
-                return details.code();
+                return details;
             }
         }
         return null;

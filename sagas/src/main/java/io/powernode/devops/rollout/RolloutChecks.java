@@ -47,8 +47,10 @@ final class RolloutChecks {
     }
 
     /**
-     * Converged: as many tasks running as the service asks for (for a global service, as many as Docker wants
-     * running), and no update of this step under way or stuck.
+     * Converged: as many tasks running the service's image as the service asks for (for a global service, as many
+     * as Docker wants running), and no update of this step under way or stuck. Tasks of another image are the
+     * service's past: right after an update Docker may not have said yet that it is updating, and its old tasks
+     * must not pass for the new version.
      */
     static Convergence convergence(ServiceObservation service, Instant since) {
         if (!service.exists()) {
@@ -116,7 +118,7 @@ final class RolloutChecks {
     /** Each node that runs one of the service's tasks, reached on {@code port}: host-mode ports live there. */
     static List<URI> httpTargets(ServiceObservation service, int port, String path) {
         return service.tasks().stream()
-                .filter(RolloutChecks::isRunning)
+                .filter(task -> isRunning(service, task))
                 .map(TaskObservation::nodeAddress)
                 .filter(Objects::nonNull)
                 .distinct()
@@ -153,7 +155,7 @@ final class RolloutChecks {
     }
 
     private static int running(ServiceObservation service) {
-        return (int) service.tasks().stream().filter(RolloutChecks::isRunning).count();
+        return (int) service.tasks().stream().filter(task -> isRunning(service, task)).count();
     }
 
     private static int desired(ServiceObservation service) {
@@ -163,8 +165,9 @@ final class RolloutChecks {
         return (int) service.tasks().stream().filter(task -> RUNNING.equals(task.desiredState())).count();
     }
 
-    private static boolean isRunning(TaskObservation task) {
-        return RUNNING.equals(task.state()) && RUNNING.equals(task.desiredState());
+    private static boolean isRunning(ServiceObservation service, TaskObservation task) {
+        return RUNNING.equals(task.state()) && RUNNING.equals(task.desiredState())
+                && Objects.equals(task.image(), service.image());
     }
 
     private static boolean changedSince(TaskObservation task, Instant since) {

@@ -45,9 +45,14 @@ final class Observations {
     }
 
     Observations task(String state, String desiredState, Instant at) {
+        return task(state, desiredState, at, "image");
+    }
+
+    /** A task of another image than the service's: one from before its update. */
+    Observations task(String state, String desiredState, Instant at, String image) {
         int slot = tasks.size() + 1;
         tasks.add(new TaskObservation(name + "." + slot, slot, "node-" + slot, "10.0.0." + slot, state,
-                desiredState, "image", at, at, null, null));
+                desiredState, image, at, at, null, null));
         return this;
     }
 

@@ -42,6 +42,15 @@ class RolloutChecksTest {
     }
 
     @Test
+    void tasksStillRunningTheImageBeforeAnUpdateDoNotCountBeforeDockerSaysItIsUpdating() {
+        ServiceObservation justUpdated = Observations.replicated("shop_web", 2).runningTasks(1, AFTER)
+                .task("running", "running", BEFORE, "shop/web:1").get();
+
+        assertThat(RolloutChecks.convergence(justUpdated, STEP))
+                .isEqualTo(new RolloutChecks.Convergence(Verdict.WAITING, "shop_web runs 1 of 2 task(s)"));
+    }
+
+    @Test
     void aGlobalServiceConvergesWhenEveryTaskDockerWantsRunsAndOnlyThen() {
         ServiceObservation starting = Observations.global("shop_agent").runningTasks(2, AFTER)
                 .task("preparing", "running", AFTER).get();

@@ -1,17 +1,12 @@
 package io.powernode.devops.api.swarm;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.powernode.devops.api.JsonBody;
-import io.powernode.devops.kernel.common.SealedValue;
 import io.powernode.devops.kernel.swarm.ServiceSpec;
 import io.powernode.devops.kernel.swarm.ServiceSpec.PublishedPort;
 import io.powernode.devops.kernel.swarm.SwarmInventory.ServiceMode;
 import io.powernode.devops.secrets.CredentialSealer;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -37,17 +32,11 @@ final class ServiceSpecReader {
     private static final int MAX_PREFERENCES = 10;
     private static final int MAX_USER = 256;
     private static final int MAX_HOSTNAME = 253;
-    private static final int MAX_USERNAME = 256;
-    private static final int MAX_PASSWORD = 8192;
-    private static final int MAX_SERVER = 512;
-    private static final Set<String> REGISTRY_AUTH_FIELDS = Set.of("username", "password", "serveraddress");
     private static final List<String> ENDPOINT_MODES = List.of("vip", "dnsrr");
     /** swarmkit's constraint syntax: an attribute, == or !=, a value. */
     private static final Pattern CONSTRAINT = Pattern.compile("\\s*[A-Za-z_][A-Za-z0-9._-]*\\s*(==|!=)\\s*\\S.*");
     private static final Pattern SPREAD_DESCRIPTOR = Pattern.compile("[A-Za-z_][A-Za-z0-9._-]*");
     private static final String SPREAD = "spread=";
-    /** The format is fixed here, where it is sealed, rather than left to a configured mapper. */
-    private static final ObjectMapper AUTH_JSON = new ObjectMapper();
 
     private final CredentialSealer sealer;
 
@@ -79,7 +68,7 @@ final class ServiceSpecReader {
                 ServicePolicies.healthcheck(service), ServiceAttachments.secrets(service),
                 ServiceAttachments.configs(service), user(service), SwarmFields.absolutePath(service, "workdir", false),
                 service.printable("hostname", MAX_HOSTNAME, false), service.duration("stop_grace_period"),
-                registryAuth(service));
+                RegistryCredentials.sealed(service, sealer));
     }
 
     /** Docker resolves the reference when it creates the tasks; here only what can never be one is refused. */
@@ -132,40 +121,6 @@ final class ServiceSpecReader {
             return null;
         }
         return user;
-    }
-
-    /** Sealed as Docker's auth JSON; the password exists in plaintext only until this method returns. */
-    private SealedValue registryAuth(JsonBody.Fields service) {
-        JsonBody.Fields auth = service.object("registry_auth", REGISTRY_AUTH_FIELDS);
-        if (auth == null) {
-            return null;
-        }
-        String username = auth.string("username", true, MAX_USERNAME);
-        String password = auth.string("password", true, MAX_PASSWORD);
-        String server = auth.string("serveraddress", false, MAX_SERVER);
-        rejectIfEmpty(auth, "username", username);
-        rejectIfEmpty(auth, "password", password);
-        if (username == null || username.isEmpty() || password == null || password.isEmpty()) {
-            return null;
-        }
-        Map<String, String> credentials = new LinkedHashMap<>();
-        credentials.put("username", username);
-        credentials.put("password", password);
-        if (server != null) {
-            credentials.put("serveraddress", server);
-        }
-        try {
-            return sealer.sealValue(AUTH_JSON.writeValueAsBytes(credentials));
-        } catch (JsonProcessingException e) {
-            // a map of strings always serialises; the message would not name a value anyway
-            throw new IllegalStateException("registry credentials could not be serialised", e);
-        }
-    }
-
-    private static void rejectIfEmpty(JsonBody.Fields fields, String name, String value) {
-        if (value != null && value.isEmpty()) {
-            fields.reject(name, "must not be empty");
-        }
     }
 
     private static void rejectIfGiven(JsonBody.Fields fields, String name, String message) {

@@ -59,4 +59,15 @@ public final class Paging {
         }
         return value;
     }
+
+    /** A {@code true}/{@code false} query parameter such as {@code ?force=true}; absent is false. */
+    public static boolean flag(String name, String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw ApiProblem.invalid(name, "must be true or false");
+    }
 }

@@ -3,6 +3,7 @@ package io.powernode.devops.api.swarm;
 import io.powernode.devops.api.ApiProblem;
 import io.powernode.devops.api.AuditedCommands.Activity;
 import io.powernode.devops.api.OffEventLoop;
+import io.powernode.devops.api.Paging;
 import io.powernode.devops.api.Queries;
 import io.powernode.devops.api.RequestContext;
 import io.powernode.devops.api.StableIds;
@@ -161,7 +162,7 @@ class SwarmOperationController {
                                                      @PathVariable String id,
                                                      @RequestParam(value = "force", required = false) String force) {
         RequestContext context = context(jwt, exchange);
-        boolean forced = flag("force", force);
+        boolean forced = Paging.flag("force", force);
         return onNode(context, id, () -> new OperationRequest(null, new ChangeNodeRole(id, NodeRole.worker, forced)));
     }
 
@@ -171,7 +172,7 @@ class SwarmOperationController {
                                                          @PathVariable String id,
                                                          @RequestParam(value = "force", required = false) String force) {
         RequestContext context = context(jwt, exchange);
-        boolean forced = flag("force", force);
+        boolean forced = Paging.flag("force", force);
         return onNode(context, id, () -> new OperationRequest(null, new RemoveNode(id, forced)));
     }
 
@@ -298,7 +299,7 @@ class SwarmOperationController {
                                                            @RequestParam(value = "force", required = false) String force) {
         RequestContext context = context(jwt, exchange);
         String cluster = SwarmInventoryController.requiredClusterId(clusterId);
-        boolean forced = flag("force", force);
+        boolean forced = Paging.flag("force", force);
         return onObject(context, objects.volume(context.accountId(), cluster, name).map(volume -> cluster),
                 new Target(VOLUME, name), () -> new OperationRequest(null, new RemoveVolume(name, forced)),
                 Outcome.changed("volume", name));
@@ -376,15 +377,5 @@ class SwarmOperationController {
 
     private static RequestContext context(Jwt jwt, ServerWebExchange exchange) {
         return RequestContext.of(ApiCaller.of(jwt), exchange);
-    }
-
-    private static boolean flag(String name, String value) {
-        if (value == null || value.equals("false")) {
-            return false;
-        }
-        if (value.equals("true")) {
-            return true;
-        }
-        throw ApiProblem.invalid(name, "must be true or false");
     }
 }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * read with the rule Docker itself applies, so a request Docker would refuse is refused here with a message
  * that names the field, before it becomes an operation.
  */
-final class SwarmFields {
+public final class SwarmFields {
 
     static final int MAX_LABELS = 100;
     static final int MAX_KEY_LENGTH = 255;
@@ -37,7 +37,7 @@ final class SwarmFields {
     }
 
     /** The id of a resource of this platform (a cluster, a host). */
-    static String id(JsonBody.Fields fields, String name, boolean required) {
+    public static String id(JsonBody.Fields fields, String name, boolean required) {
         return matching(fields, name, required, ID, MAX_ID,
                 "must be an id: up to " + MAX_ID + " letters, digits, '.', '_' or '-'");
     }

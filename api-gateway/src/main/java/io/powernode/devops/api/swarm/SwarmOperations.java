@@ -106,7 +106,7 @@ public class SwarmOperations {
     }
 
     /** The id of the operation a request asks for: derived from its Idempotency-Key, when it has one. */
-    String operationId(RequestContext context) {
+    public String operationId(RequestContext context) {
         return StableIds.forRequest(context, "swarm_operation");
     }
 
@@ -115,7 +115,7 @@ public class SwarmOperations {
      * command that creates a cluster with its first operation) with its activity, whose parameters get the
      * operation's id, then answers the operation's outcome.
      */
-    Mono<ResponseEntity<Map<String, Object>>> submit(RequestContext context, String clusterId, String operationId,
+    public Mono<ResponseEntity<Map<String, Object>>> submit(RequestContext context, String clusterId, String operationId,
                                                      Activity activity, Object command, Outcome outcome) {
         String accountId = context.accountId();
         Activity recorded = new Activity(activity.action(), activity.targetType(), activity.targetId(),

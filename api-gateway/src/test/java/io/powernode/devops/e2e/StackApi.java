@@ -1,0 +1,102 @@
+package io.powernode.devops.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The stack and deployment endpoints as the end-to-end tests drive them, on one account of a {@link SwarmApi}. */
+final class StackApi {
+
+    static final Set<String> FINAL_PHASES = Set.of("completed", "aborted", "rolled_back", "failed", "degraded");
+
+    final SwarmApi swarm;
+
+    StackApi(SwarmApi swarm) {
+        this.swarm = swarm;
+    }
+
+    /** A deploy body: the compose file on a cluster, with more fields (strategy, environment, files …). */
+    static String deploy(String clusterId, String name, String compose, Map<String, Object> more) {
+        Map<String, Object> stack = new HashMap<>(Map.of("cluster_id", clusterId, "name", name, "compose", compose));
+        stack.putAll(more);
+        return SwarmApi.json(Map.of("stack", stack));
+    }
+
+    /** An update body: a new compose file for the stack, with more fields. */
+    static String update(String compose, Map<String, Object> more) {
+        Map<String, Object> stack = new HashMap<>(Map.of("compose", compose));
+        stack.putAll(more);
+        return SwarmApi.json(Map.of("stack", stack));
+    }
+
+    /** Deploys and answers the 202's body: the stack, the deployment and the warnings. */
+    JsonNode deployStack(String clusterId, String name, String compose, Map<String, Object> more) {
+        return accepted(swarm.post("/stacks", deploy(clusterId, name, compose, more)));
+    }
+
+    JsonNode updateStack(String stackId, String compose, Map<String, Object> more) {
+        return accepted(swarm.put("/stacks/" + stackId, null, update(compose, more)));
+    }
+
+    /** A request that starts a deployment: 202 with the deployment and its address. */
+    JsonNode accepted(WebTestClient.ResponseSpec response) {
+        var result = response.expectBody(JsonNode.class).returnResult();
+        assertThat(result.getStatus().value()).as("status of %s", result.getResponseBody()).isEqualTo(202);
+        assertThat(result.getResponseHeaders().getLocation()).isNotNull();
+        return result.getResponseBody();
+    }
+
+    JsonNode deployment(String id) {
+        return swarm.get("/deployments/" + id).path("deployment");
+    }
+
+    JsonNode stack(String id) {
+        return swarm.get("/stacks/" + id).path("stack");
+    }
+
+    /** Waits until the deployment is in {@code phase} and answers it then; fails early if it ends in another. */
+    JsonNode awaitPhase(String deploymentId, String phase, Duration within) {
+        JsonNode[] seen = new JsonNode[1];
+        await("deployment " + deploymentId + " " + phase).atMost(within).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    seen[0] = deployment(deploymentId);
+                    String now = seen[0].path("phase").asText();
+                    if (!now.equals(phase) && FINAL_PHASES.contains(now)) {
+                        throw new AssertionError("deployment ended " + now + " instead of " + phase + ": " + seen[0]);
+                    }
+                    return now.equals(phase);
+                });
+        return seen[0];
+    }
+
+    /** The types of the deployment's timeline entries, oldest first. */
+    static List<String> timeline(JsonNode deployment) {
+        return entries(deployment.path("timeline")).stream().map(entry -> entry.path("type").asText()).toList();
+    }
+
+    /** The stack's services (as {@code docker stack services} lists them) whose role is {@code role}. */
+    List<JsonNode> services(String stackId, String role) {
+        return entries(swarm.get("/stacks/" + stackId + "/services").path("services")).stream()
+                .filter(service -> role.equals(service.path("role").asText())).toList();
+    }
+
+    /** Waits until the stack's services satisfy {@code condition}. */
+    void awaitServices(String stackId, String description, Predicate<List<JsonNode>> condition, Duration within) {
+        await(description).atMost(within).pollInterval(Duration.ofMillis(300)).until(() -> condition.test(
+                entries(swarm.get("/stacks/" + stackId + "/services").path("services"))));
+    }
+
+    static List<JsonNode> entries(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).toList();
+    }
+}

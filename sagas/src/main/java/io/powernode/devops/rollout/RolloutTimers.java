@@ -21,6 +21,9 @@ import java.util.Map;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 final class RolloutTimers {
 
+    /** How near its time a deadline may be running already: it is left to fire rather than cancelled. */
+    private static final Duration DUE_SOON = Duration.ofSeconds(1);
+
     private long generation;
     private Map<RolloutTimer, Scheduled> scheduled = new LinkedHashMap<>();
     /** Time left of each timer while the rollout is paused; null when it runs. */
@@ -32,7 +35,7 @@ final class RolloutTimers {
 
     /** Replaces any earlier schedule of the same timer. */
     void schedule(DeadlineManager deadlines, RolloutTimer timer, Duration delay, Instant now) {
-        cancel(deadlines, timer);
+        cancel(deadlines, timer, now);
         if (frozen != null) {
             frozen.put(timer, delay);
             return;
@@ -42,9 +45,15 @@ final class RolloutTimers {
         scheduled.put(timer, new Scheduled(next, now.plus(delay), scheduleId));
     }
 
-    void cancel(DeadlineManager deadlines, RolloutTimer timer) {
+    /**
+     * Forgets the timer: a deadline of it that fires later is stale. The deadline manager is asked to drop the
+     * deadline only while it is not about to fall due: db-scheduler refuses to cancel a deadline it is running, and
+     * one that is due may be running right now (after a restart, every overdue deadline of a rollout runs at once),
+     * which would fail the handling that cancels it. A deadline left to fire is ignored as stale.
+     */
+    void cancel(DeadlineManager deadlines, RolloutTimer timer, Instant now) {
         Scheduled cancelled = scheduled.remove(timer);
-        if (cancelled != null) {
+        if (cancelled != null && cancelled.dueAt().isAfter(now.plus(DUE_SOON))) {
             deadlines.cancelSchedule(timer.deadlineName(), cancelled.scheduleId());
         }
         if (frozen != null) {
@@ -52,9 +61,9 @@ final class RolloutTimers {
         }
     }
 
-    void cancelAll(DeadlineManager deadlines) {
+    void cancelAll(DeadlineManager deadlines, Instant now) {
         for (RolloutTimer timer : RolloutTimer.values()) {
-            cancel(deadlines, timer);
+            cancel(deadlines, timer, now);
         }
     }
 
@@ -74,7 +83,7 @@ final class RolloutTimers {
         }
         Map<RolloutTimer, Duration> left = new LinkedHashMap<>();
         scheduled.forEach((timer, schedule) -> left.put(timer, max(Duration.between(now, schedule.dueAt()))));
-        cancelAll(deadlines);
+        cancelAll(deadlines, now);
         frozen = left;
     }
 

@@ -64,6 +64,31 @@ class BlueGreenRolloutTest {
     }
 
     @Test
+    void aRollbackWhileBlueIsKeptMovesTheEndpointBackToBlueAndRemovesGreen() {
+        int port = HostPorts.next();
+        String stackId = deployV1(port);
+        try {
+            String deploymentId = stacks.updateStack(stackId, RolloutStacks.web(TestDockerEngine.WEB_V2_IMAGE, port, 2),
+                    RolloutStacks.blueGreen(port, "10m")).path("deployment").path("id").asText();
+            stacks.awaitPhase(deploymentId, "healthy", ROLLOUT);
+            TrafficWatch traffic = new TrafficWatch(swarm, port);
+            await("the endpoint serves v2 only").atMost(Duration.ofSeconds(30)).until(() -> traffic.ask().servedOnly("v2"));
+
+            JsonNode rollback = stacks.accepted(stacks.swarm.post("/deployments/" + deploymentId + "/rollback", ""));
+
+            assertThat(rollback.path("deployment").path("id").asText()).as("rolled back in place").isEqualTo(deploymentId);
+            await("the endpoint serves v1 again").atMost(Duration.ofSeconds(30)).until(() -> traffic.ask().servedOnly("v1"));
+            stacks.awaitPhase(deploymentId, "rolled_back", ROLLOUT);
+            stacks.awaitServices(stackId, "green removed, blue serving", services -> services.size() == 1
+                    && services.get(0).path("role").asText().equals("active")
+                    && services.get(0).path("image").asText().startsWith(TestDockerEngine.WEB_V1_IMAGE),
+                    Duration.ofSeconds(30));
+        } finally {
+            stacks.swarm.succeeded(stacks.swarm.delete("/stacks/" + stackId));
+        }
+    }
+
+    @Test
     void aGreenThatNeverRunsIsNotSwitchedToAndIsRemovedWhileBlueServesThroughout() {
         int port = HostPorts.next();
         String stackId = deployV1(port);

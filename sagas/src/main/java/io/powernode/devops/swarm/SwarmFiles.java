@@ -2,6 +2,7 @@ package io.powernode.devops.swarm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.powernode.devops.docker.EngineApi;
 
 import java.util.HashMap;
@@ -30,7 +31,8 @@ final class SwarmFiles {
     }
 
     /**
-     * Sets the id beside each name the spec's ContainerSpec references.
+     * Sets the id beside each name the spec's ContainerSpec references, and in place of the name of the config a
+     * credential spec is read from (Docker wants its id there, and the CLI puts it there).
      *
      * @throws OperationFailed (not_found) for a name the swarm does not hold
      */
@@ -38,13 +40,20 @@ final class SwarmFiles {
         JsonNode container = serviceSpec.path("TaskTemplate").path("ContainerSpec");
         for (FileKind kind : FileKind.values()) {
             for (JsonNode reference : container.path(kind.specField())) {
-                String name = reference.path(kind.nameField()).asText();
-                String id = ids.get(kind).get(name);
-                if (id == null) {
-                    throw kind.missing(name);
-                }
-                ((ObjectNode) reference).put(kind.idField(), id);
+                ((ObjectNode) reference).put(kind.idField(), idOf(kind, reference.path(kind.nameField()).asText()));
             }
         }
+        if (container.path("Privileges").path("CredentialSpec").path("Config") instanceof TextNode config) {
+            ((ObjectNode) container.path("Privileges").path("CredentialSpec")).put("Config",
+                    idOf(FileKind.CONFIG, config.textValue()));
+        }
+    }
+
+    private String idOf(FileKind kind, String name) {
+        String id = ids.get(kind).get(name);
+        if (id == null) {
+            throw kind.missing(name);
+        }
+        return id;
     }
 }

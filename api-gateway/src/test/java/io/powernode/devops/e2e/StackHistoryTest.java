@@ -80,6 +80,32 @@ class StackHistoryTest {
                 Duration.ofSeconds(30));
     }
 
+    /**
+     * The stack-wide rollback an operator needs most: revision 2 moved a to an image that cannot start, so Docker
+     * paused a's update and the deployment ended degraded, b and c running revision 2 meanwhile.
+     */
+    @Test
+    void aRollbackOfARevisionThatBrokeTheStackRestoresEveryServiceOfTheOneBefore() {
+        String name = "history-" + StackDeployTest.shortId();
+        JsonNode accepted = stacks.deployStack(clusterId, name, compose(1, "a", "b"), Map.of("resolve_image", "never"));
+        String stackId = accepted.path("stack").path("id").asText();
+        deployedStacks.add(stackId);
+        stacks.awaitPhase(StackApi.deploymentId(accepted), "completed", DEPLOYED);
+        StackSnapshot afterFirst = StackSnapshot.read(engine, name);
+        // a comes first in the file: it alone gets the broken image
+        String broken = compose(2, "a", "b", "c").replaceFirst("powernode-test/web:2", "powernode-test/broken:1");
+        String second = StackApi.deploymentId(stacks.updateStack(stackId, broken, Map.of("resolve_image", "never")));
+        stacks.awaitPhase(second, "degraded", DEPLOYED);
+
+        JsonNode rollback = stacks.awaitPhase(StackApi.deploymentId(stacks.rollback(second)), "completed", DEPLOYED);
+
+        assertThat(rollback.path("revision").asInt()).isEqualTo(1);
+        assertThat(changedServices(rollback)).containsExactly("a", "b");
+        assertThat(dockerServices(name)).isEqualTo(revision(name, 1, "a", "b"));
+        assertThat(StackSnapshot.read(engine, name).differencesFrom(afterFirst))
+                .as("differences from the stack as revision 1 left it").isEmpty();
+    }
+
     @Test
     void theStacksDeploymentsAreListedNewestFirstWithTheirRevisionsAndTriggers() {
         History history = twoRevisions();

@@ -76,7 +76,7 @@ final class RolloutRun {
      */
     void start(RolloutState previous) {
         if (previous != null) {
-            previous.timers.cancelAll(deadlines);
+            previous.timers.cancelAll(deadlines, now);
             state.timers = previous.timers;
             if (previous.awaited != null) {
                 SagaLifecycle.removeAssociationWith(OPERATION_ID, previous.order.operationId(previous.awaited.key()));
@@ -226,7 +226,7 @@ final class RolloutRun {
     }
 
     void cancel(RolloutTimer timer) {
-        state.timers.cancel(deadlines, timer);
+        state.timers.cancel(deadlines, timer, now);
     }
 
     /** The stage's next Docker action: awaited from now on, asked for in the next unit of work. */
@@ -278,7 +278,7 @@ final class RolloutRun {
             return;
         }
         log.info("deployment {} attempt {}: {}", state.order.deploymentId(), state.order.attempt(), setback.reason());
-        state.timers.cancelAll(deadlines);
+        state.timers.cancelAll(deadlines, now);
         if (setback.report() != null) {
             report(setback.report().key(), setback.report().progress());
         }
@@ -308,7 +308,7 @@ final class RolloutRun {
 
     /** The rollout reached its end: nothing it scheduled matters any more. */
     void end() {
-        state.timers.cancelAll(deadlines);
+        state.timers.cancelAll(deadlines, now);
         SagaLifecycle.end();
     }
 
@@ -385,7 +385,7 @@ final class RolloutRun {
             state.fullPromotePending = state.stages.stream().anyMatch(ObserveTargets.class::isInstance);
             return false;
         }
-        state.timers.cancelAll(deadlines);
+        state.timers.cancelAll(deadlines, now);
         state.fullPromotePending = false;
         state.promotePending = false;
         enter(point);

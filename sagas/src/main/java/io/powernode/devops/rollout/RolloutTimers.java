@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * The deadlines a rollout waits for, kept with the saga. The deadlines themselves persist in the deadline manager;
  * what is kept here decides which of them still count: a deadline that fires with another generation than the one
- * recorded for its timer is stale and ignored, whether it was cancelled too late or scheduled twice by a handling
- * that was repeated after a crash.
+ * recorded for its timer is stale and ignored, whether it was cancelled too late, left to come because it was due
+ * (see {@link #CANCEL_MARGIN}) or scheduled twice by a handling that was repeated after a crash.
  * <p>
  * A user's pause freezes them: each keeps the time it had left and is scheduled again on resume. Timers asked for
  * while paused wait frozen too, so what a rollout decides during a pause happens after it.
@@ -20,6 +20,14 @@ import java.util.Map;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 final class RolloutTimers {
+
+    /**
+     * How soon a deadline may be due and still be cancelled. One due sooner may be running already on another of the
+     * scheduler's threads, waiting for this saga: db-scheduler refuses to cancel a running deadline, and that
+     * refusal, raised as this handling commits, would undo the handling (to be tried again minutes later). Left
+     * alone, such a deadline comes once this handling is done and is ignored as stale.
+     */
+    static final Duration CANCEL_MARGIN = Duration.ofSeconds(1);
 
     private long generation;
     private Map<RolloutTimer, Scheduled> scheduled = new LinkedHashMap<>();
@@ -32,7 +40,7 @@ final class RolloutTimers {
 
     /** Replaces any earlier schedule of the same timer. */
     void schedule(DeadlineManager deadlines, RolloutTimer timer, Duration delay, Instant now) {
-        cancel(deadlines, timer);
+        cancel(deadlines, timer, now);
         if (frozen != null) {
             frozen.put(timer, delay);
             return;
@@ -42,9 +50,10 @@ final class RolloutTimers {
         scheduled.put(timer, new Scheduled(next, now.plus(delay), scheduleId));
     }
 
-    void cancel(DeadlineManager deadlines, RolloutTimer timer) {
+    /** The timer no longer counts; its deadline is cancelled unless it is due by {@link #CANCEL_MARGIN}. */
+    void cancel(DeadlineManager deadlines, RolloutTimer timer, Instant now) {
         Scheduled cancelled = scheduled.remove(timer);
-        if (cancelled != null) {
+        if (cancelled != null && cancelled.dueAt().isAfter(now.plus(CANCEL_MARGIN))) {
             deadlines.cancelSchedule(timer.deadlineName(), cancelled.scheduleId());
         }
         if (frozen != null) {
@@ -52,9 +61,9 @@ final class RolloutTimers {
         }
     }
 
-    void cancelAll(DeadlineManager deadlines) {
+    void cancelAll(DeadlineManager deadlines, Instant now) {
         for (RolloutTimer timer : RolloutTimer.values()) {
-            cancel(deadlines, timer);
+            cancel(deadlines, timer, now);
         }
     }
 
@@ -74,7 +83,7 @@ final class RolloutTimers {
         }
         Map<RolloutTimer, Duration> left = new LinkedHashMap<>();
         scheduled.forEach((timer, schedule) -> left.put(timer, max(Duration.between(now, schedule.dueAt()))));
-        cancelAll(deadlines);
+        cancelAll(deadlines, now);
         frozen = left;
     }
 

@@ -37,10 +37,23 @@ class RolloutTimersTest {
     void aCancelledDeadlineThatFiresAnywayIsStale() {
         String scheduled = schedule(RolloutTimer.HOLD_END, Duration.ofSeconds(20));
 
-        timers.cancel(deadlines, RolloutTimer.HOLD_END);
+        timers.cancel(deadlines, RolloutTimer.HOLD_END, NOW);
 
         assertThat(deadlines.pending).doesNotContainKey(scheduled);
         assertThat(timers.take(RolloutTimer.HOLD_END, deadlines.tickOf(scheduled))).isFalse();
+    }
+
+    /** It may be running already, waiting for the saga: the scheduler would refuse to cancel it. */
+    @Test
+    void aDeadlineDueAlreadyIsLeftToComeAndIgnored() {
+        String due = schedule(RolloutTimer.CHECK, Duration.ofSeconds(2));
+        String later = schedule(RolloutTimer.HOLD_END, Duration.ofSeconds(20));
+
+        timers.cancelAll(deadlines, NOW.plusSeconds(2));
+
+        assertThat(deadlines.pending).containsOnlyKeys(due);
+        assertThat(timers.take(RolloutTimer.CHECK, deadlines.tickOf(due))).isFalse();
+        assertThat(timers.take(RolloutTimer.HOLD_END, deadlines.tickOf(later))).isFalse();
     }
 
     @Test
@@ -92,7 +105,7 @@ class RolloutTimersTest {
         timers.freeze(deadlines, NOW.plusSeconds(5));
         timers.thaw(deadlines, NOW.plusSeconds(60));
 
-        assertThat(deadlines.pending.values()).extracting(Scheduled::delay).containsExactly(Duration.ZERO);
+        assertThat(deadlines.pending.get(deadlines.lastId).delay()).isZero();
     }
 
     private String schedule(RolloutTimer timer, Duration delay) {

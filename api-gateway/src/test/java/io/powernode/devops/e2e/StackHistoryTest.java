@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * undoes the first), so no revision but the one before can be reached. The platform deploys a whole revision
  * instead, pruning the services a rollback's revision does not name.
  * <p>
- * What Docker runs is read with the CLI, as an operator would check it.
+ * What Docker runs is read as an operator would check it, with {@code docker service inspect}, and spec for spec
+ * with the parity test's {@link StackSnapshot}.
  */
 class StackHistoryTest {
 
@@ -86,23 +87,17 @@ class StackHistoryTest {
      */
     @Test
     void aRollbackOfARevisionThatBrokeTheStackRestoresEveryServiceOfTheOneBefore() {
-        String name = "history-" + StackDeployTest.shortId();
-        JsonNode accepted = stacks.deployStack(clusterId, name, compose(1, "a", "b"), Map.of("resolve_image", "never"));
-        String stackId = accepted.path("stack").path("id").asText();
-        deployedStacks.add(stackId);
-        stacks.awaitPhase(StackApi.deploymentId(accepted), "completed", DEPLOYED);
-        StackSnapshot afterFirst = StackSnapshot.read(engine, name);
         // a comes first in the file: it alone gets the broken image
-        String broken = compose(2, "a", "b", "c").replaceFirst("powernode-test/web:2", "powernode-test/broken:1");
-        String second = StackApi.deploymentId(stacks.updateStack(stackId, broken, Map.of("resolve_image", "never")));
-        stacks.awaitPhase(second, "degraded", DEPLOYED);
+        History history = twoRevisions(compose(2, "a", "b", "c")
+                .replaceFirst("powernode-test/web:2", "powernode-test/broken:1"), "degraded");
 
-        JsonNode rollback = stacks.awaitPhase(StackApi.deploymentId(stacks.rollback(second)), "completed", DEPLOYED);
+        JsonNode rollback = stacks.awaitPhase(StackApi.deploymentId(stacks.rollback(history.second())), "completed",
+                DEPLOYED);
 
         assertThat(rollback.path("revision").asInt()).isEqualTo(1);
         assertThat(changedServices(rollback)).containsExactly("a", "b");
-        assertThat(dockerServices(name)).isEqualTo(revision(name, 1, "a", "b"));
-        assertThat(StackSnapshot.read(engine, name).differencesFrom(afterFirst))
+        assertThat(dockerServices(history.name())).isEqualTo(revision(history.name(), 1, "a", "b"));
+        assertThat(StackSnapshot.read(engine, history.name()).differencesFrom(history.afterFirst()))
                 .as("differences from the stack as revision 1 left it").isEmpty();
     }
 
@@ -169,7 +164,7 @@ class StackHistoryTest {
     }
 
     /**
-     * A stack of its own, and its two deployments, both completed.
+     * A stack of its own, and its two deployments.
      *
      * @param afterFirst  every object of the stack, spec for spec, as revision 1 left it
      * @param afterSecond the same as revision 2 left it
@@ -178,7 +173,16 @@ class StackHistoryTest {
                            StackSnapshot afterSecond) {
     }
 
+    /** Revisions 1 and 2 as the class describes them, both completed. */
     private History twoRevisions() {
+        History history = twoRevisions(compose(2, "a", "b", "c"), "completed");
+        assertThat(changedServices(stacks.deployment(history.second()))).containsExactly("a", "b", "c");
+        assertThat(dockerServices(history.name())).isEqualTo(revision(history.name(), 2, "a", "b", "c"));
+        return history;
+    }
+
+    /** Revision 1, completed, then {@code second} deployed over it as revision 2 and ended in {@code secondEnds}. */
+    private History twoRevisions(String second, String secondEnds) {
         String name = "history-" + StackDeployTest.shortId();
         JsonNode accepted = stacks.deployStack(clusterId, name, compose(1, "a", "b"), Map.of("resolve_image", "never"));
         String stackId = accepted.path("stack").path("id").asText();
@@ -188,13 +192,10 @@ class StackHistoryTest {
         assertThat(dockerServices(name)).isEqualTo(revision(name, 1, "a", "b"));
         StackSnapshot afterFirst = StackSnapshot.read(engine, name);
 
-        JsonNode second = stacks.awaitPhase(StackApi.deploymentId(stacks.updateStack(stackId,
-                compose(2, "a", "b", "c"), Map.of("resolve_image", "never"))), "completed", DEPLOYED);
-        assertThat(second.path("revision").asInt()).isEqualTo(2);
-        assertThat(changedServices(second)).containsExactly("a", "b", "c");
-        assertThat(dockerServices(name)).isEqualTo(revision(name, 2, "a", "b", "c"));
-        return new History(name, stackId, first.path("id").asText(), second.path("id").asText(),
-                afterFirst, StackSnapshot.read(engine, name));
+        String secondId = StackApi.deploymentId(stacks.updateStack(stackId, second, Map.of("resolve_image", "never")));
+        assertThat(stacks.awaitPhase(secondId, secondEnds, DEPLOYED).path("revision").asInt()).isEqualTo(2);
+        return new History(name, stackId, first.path("id").asText(), secondId, afterFirst,
+                StackSnapshot.read(engine, name));
     }
 
     /**

@@ -56,6 +56,47 @@ final class StackApi {
         return result.getResponseBody();
     }
 
+    /** {@code POST /deployments/:id/redeploy}: the deployment's revision again, in a new deployment (rolling). */
+    JsonNode redeploy(String deploymentId) {
+        return accepted(swarm.post("/deployments/" + deploymentId + "/redeploy", ""));
+    }
+
+    /** {@code POST /deployments/:id/rollback}: of a finished deployment, a new one of the revision before it. */
+    JsonNode rollback(String deploymentId) {
+        return accepted(swarm.post("/deployments/" + deploymentId + "/rollback", ""));
+    }
+
+    /** The id of the deployment a request started, from its 202. */
+    static String deploymentId(JsonNode accepted) {
+        return accepted.path("deployment").path("id").asText();
+    }
+
+    /** The stack's deployments as the API lists them (newest first), without their timelines. */
+    List<JsonNode> deployments(String stackId) {
+        return entries(swarm.get("/deployments?stack_id=" + stackId).path("deployments"));
+    }
+
+    /** The account's stacks on the cluster as the API lists them: the platform's and those only Docker runs. */
+    List<JsonNode> stacks(String clusterId) {
+        return entries(swarm.get("/stacks?cluster_id=" + clusterId).path("stacks"));
+    }
+
+    /** Waits until the cluster's stack list shows a stack named {@code name}, and answers its entry then. */
+    JsonNode awaitListed(String clusterId, String name, Duration within) {
+        JsonNode[] listed = new JsonNode[1];
+        await("stack " + name + " listed").atMost(within).pollInterval(Duration.ofMillis(300)).until(() -> {
+            listed[0] = stacks(clusterId).stream().filter(stack -> name.equals(stack.path("name").asText()))
+                    .findFirst().orElse(null);
+            return listed[0] != null;
+        });
+        return listed[0];
+    }
+
+    /** {@code DELETE /stacks/:id}, waited for until its removal's swarm operation succeeded. */
+    void remove(String stackId) {
+        swarm.succeeded(swarm.delete("/stacks/" + stackId));
+    }
+
     JsonNode deployment(String id) {
         return swarm.get("/deployments/" + id).path("deployment");
     }

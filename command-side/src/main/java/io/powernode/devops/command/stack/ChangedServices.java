@@ -6,20 +6,20 @@ import io.powernode.devops.kernel.stack.StackPlan.ServicePlan;
 import java.util.List;
 
 /**
- * The compose services whose spec a revision changes against the live one: the only ones a blue-green or canary
- * rollout has anything to roll out for. Specs are compared as the converter wrote them: it writes a given compose
- * file the same way every time, so equal text is an equal spec (and a converter that changed its writing would at
- * worst roll out an unchanged service once more).
+ * The compose services whose spec a revision changes against the one Docker holds (the live one, or one left
+ * degraded after it): the only ones a blue-green or canary rollout has anything to roll out for. Specs are compared
+ * as the converter wrote them: it writes a given compose file the same way every time, so equal text is an equal
+ * spec (and a converter that changed its writing would at worst roll out an unchanged service once more).
  */
 final class ChangedServices {
 
     private ChangedServices() {
     }
 
-    /** @param live the live revision's plan; null when none is live, which makes every service changed */
-    static List<String> between(StackPlan live, StackPlan next) {
+    /** @param inDocker the plan of the revision Docker holds; null when none, which makes every service changed */
+    static List<String> between(StackPlan inDocker, StackPlan next) {
         return next.services().stream()
-                .filter(service -> live == null || !sameSpec(live.service(service.service()), service))
+                .filter(service -> inDocker == null || !sameSpec(inDocker.service(service.service()), service))
                 .map(ServicePlan::service)
                 .toList();
     }

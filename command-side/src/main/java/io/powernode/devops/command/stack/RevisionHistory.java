@@ -4,15 +4,16 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.powernode.devops.kernel.stack.StackPlan;
 import io.powernode.devops.kernel.stack.StackRevision;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The revisions a stack can still deploy again: the newest {@link #KEPT}, and the live one however old (its plan is
- * what a new revision is compared with, and rolling back to it must stay possible). Older ones live on only in
- * their events, so a stack deployed for years keeps a bounded snapshot. Numbers go on from the newest ever, also
- * after a removal.
+ * The revisions a stack can still deploy again: the newest {@link #KEPT}, and those whose specs Docker holds however
+ * old (the live one, and one left degraded after it: their plans are what a new revision is compared with, and
+ * rolling back to the live one must stay possible). Older ones live on only in their events, so a stack deployed
+ * for years keeps a bounded snapshot. Numbers go on from the newest ever, also after a removal.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -37,20 +38,21 @@ final class RevisionHistory {
         return revision;
     }
 
-    /** The plan of the live revision, which is always kept; null when none is live. */
-    StackPlan livePlan(Integer live) {
-        return live == null ? null : byNumber.get(live).plan();
+    /** The plan of a revision Docker holds, which is always kept; null for none. */
+    StackPlan planInDocker(Integer number) {
+        return number == null ? null : byNumber.get(number).plan();
     }
 
-    void add(StackRevision revision, Integer live) {
+    /** @param inDocker the revisions whose specs Docker holds, kept however old */
+    void add(StackRevision revision, Collection<Integer> inDocker) {
         byNumber.put(revision.number(), revision);
         latest = revision.number();
-        forgetOldest(live);
+        forgetOldest(inDocker);
     }
 
-    /** Called again whenever the live revision changes: the one that was live may be beyond the kept ones. */
-    void forgetOldest(Integer live) {
+    /** Called again whenever the revisions Docker holds change: one it held may be beyond the kept ones. */
+    void forgetOldest(Collection<Integer> inDocker) {
         List<Integer> beyondKept = byNumber.keySet().stream().limit(Math.max(0, byNumber.size() - KEPT)).toList();
-        beyondKept.stream().filter(number -> !number.equals(live)).forEach(byNumber::remove);
+        beyondKept.stream().filter(number -> !inDocker.contains(number)).forEach(byNumber::remove);
     }
 }

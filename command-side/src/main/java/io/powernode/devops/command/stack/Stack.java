@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.powernode.devops.kernel.stack.DeploymentPhase;
 import io.powernode.devops.kernel.stack.DeploymentProgress;
 import io.powernode.devops.kernel.stack.DeploymentProgress.Completed;
+import io.powernode.devops.kernel.stack.DeploymentProgress.Degraded;
 import io.powernode.devops.kernel.stack.DeploymentProgress.RolledBack;
 import io.powernode.devops.kernel.stack.DeploymentProgress.TrafficSwitched;
 import io.powernode.devops.kernel.stack.DeploymentTrigger;
@@ -44,6 +45,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import static io.powernode.devops.command.endpoint.AggregateMoment.currentVersion;
 import static io.powernode.devops.command.endpoint.AggregateMoment.now;
@@ -74,6 +77,11 @@ public class Stack {
     private final Deployments deployments = new Deployments();
     /** The revision that last completed; null before, and after a removal. */
     private Integer liveRevision;
+    /**
+     * A revision after the live one that Docker was given and that ended degraded: its specs, not the live
+     * revision's, are what Docker holds. Null when Docker holds the live revision.
+     */
+    private DegradedRevision degraded;
     /** Compose service to the Docker service serving it, where a rollout reported one. */
     private final Map<String, String> activeServices = new LinkedHashMap<>();
     private String pendingRemovalId;
@@ -253,7 +261,7 @@ public class Stack {
         DeploymentOrder order = event.order();
         identify(new StackAddress(event.stackId(), event.accountId(), order.clusterId(), order.stackName()));
         if (event.trigger() == DeploymentTrigger.deploy) {
-            revisions.add(order.revision(), liveRevision);
+            revisions.add(order.revision(), revisionsInDocker());
         }
         deployments.requested(order, event.previousRevision());
     }
@@ -270,8 +278,11 @@ public class Stack {
         deployment.progressed(progress, event.phase(), event.key());
         if (progress instanceof Completed completed) {
             liveRevision = deployment.revision();
-            revisions.forgetOldest(liveRevision);
+            degraded = null;
+            revisions.forgetOldest(revisionsInDocker());
             replaceActiveServices(completed.activeServices());
+        } else if (progress instanceof Degraded) {
+            degraded = new DegradedRevision(deployment.id(), deployment.revision());
         } else if (progress instanceof RolledBack rolledBack) {
             replaceActiveServices(rolledBack.activeServices());
         } else if (progress instanceof TrafficSwitched switched) {
@@ -311,7 +322,8 @@ public class Stack {
     void on(StackRemoved event) {
         pendingRemovalId = null;
         liveRevision = null;
-        revisions.forgetOldest(null);
+        degraded = null;
+        revisions.forgetOldest(revisionsInDocker());
         activeServices.clear();
     }
 
@@ -359,9 +371,28 @@ public class Stack {
 
     private DeploymentOrder order(StackAddress at, String deploymentId, int attempt, StackRevision revision,
                                   Strategy strategy) {
-        List<String> changed = ChangedServices.between(revisions.livePlan(liveRevision), revision.plan());
+        List<String> changed = ChangedServices.between(revisions.planInDocker(revisionInDocker(deploymentId)),
+                revision.plan());
         return new DeploymentOrder(at.clusterId(), at.stackName(), deploymentId, attempt, revision, strategy, changed,
                 activeServices);
+    }
+
+    /**
+     * The revision whose specs Docker holds, which a deployment's changes are judged against: the live one, or one
+     * that ended degraded after it. A retry of the degraded deployment is judged, as its first attempt was, against
+     * the live revision: it is run again from its start.
+     */
+    private Integer revisionInDocker(String deploymentId) {
+        if (degraded == null || degraded.deploymentId().equals(deploymentId)) {
+            return liveRevision;
+        }
+        return degraded.revision();
+    }
+
+    /** The revisions Docker holds specs of, which the history keeps however old. */
+    private List<Integer> revisionsInDocker() {
+        return Stream.of(liveRevision, degraded == null ? null : degraded.revision()).filter(Objects::nonNull)
+                .toList();
     }
 
     /**

@@ -72,6 +72,16 @@ class StackDeployTest {
     }
 
     @Test
+    void a_deployment_after_a_degraded_one_is_compared_with_the_specs_docker_was_given() {
+        fixture.given(v2UnderWay(ROLLING))
+                .andGiven(degraded(D2))
+                .andGivenCurrentTime(NOW)
+                .when(deploy(D3, V1, ROLLING))
+                .expectEvents(requested(order(D3, 1, revision(3, V1), ROLLING, List.of("web"), Map.of()), deploy,
+                        null, 1, WARNINGS));
+    }
+
+    @Test
     void the_services_a_rollout_left_serving_travel_with_the_next_order() {
         fixture.given(deployed(D1, 1, V1, BLUE_GREEN, null), completed(D1, GREEN_SERVES_WEB))
                 .andGivenCurrentTime(NOW)

@@ -55,6 +55,17 @@ class StackRevisionHistoryTest {
                         redeploy, D1, 1, List.of()));
     }
 
+    /** Docker holds its specs, which the next deployment is compared with. */
+    @Test
+    void a_revision_left_degraded_is_kept_however_old() {
+        fixture.given(concat(v2UnderWay(ROLLING), degraded(D2)))
+                .andGiven(failedDeployments(List.of(), 3, RevisionHistory.KEPT, 1))
+                .andGivenCurrentTime(NOW)
+                .when(redeployOf(D2))
+                .expectEvents(requested(order(D4, 1, revision(2, V2), ROLLING, List.of(), Map.of()),
+                        redeploy, D2, 1, List.of()));
+    }
+
     @Test
     void keeping_the_live_revision_does_not_keep_one_more_beyond_the_newest_25() {
         fixture.given(failedDeployments(v1Live(), 2, RevisionHistory.KEPT + 1, 1))

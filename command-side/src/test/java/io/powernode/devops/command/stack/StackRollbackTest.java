@@ -65,6 +65,17 @@ class StackRollbackTest {
                         List.of()));
     }
 
+    /** Docker holds the specs the degraded deployment gave it: the rollback changes back what those changed. */
+    @Test
+    void a_degraded_deployment_is_undone_by_changing_back_every_service_it_gave_docker() {
+        fixture.given(v2UnderWay(ROLLING))
+                .andGiven(degraded(D2))
+                .andGivenCurrentTime(NOW)
+                .when(rollbackOf(D2, ROLLING))
+                .expectEvents(requested(order(D3, 1, pruning(1, V1), ROLLING, List.of("web"), Map.of()), rollback, D2, 1,
+                        List.of()));
+    }
+
     @Test
     void a_rollback_asked_for_again_is_recorded_once_and_answered_alike() {
         fixture.given(v2Live())

@@ -2,6 +2,7 @@ package io.powernode.devops.command.stack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.powernode.devops.kernel.stack.DeploymentProgress.Degraded;
 import io.powernode.devops.kernel.stack.DeploymentProgress.Failed;
 import io.powernode.devops.kernel.stack.DeploymentProgress.PausedAtStep;
 import io.powernode.devops.kernel.stack.DeploymentProgress.StepStarted;
@@ -60,6 +61,13 @@ class StackSnapshotTest {
         fixture.given(v2UnderWay(CANARY))
                 .andGivenCommands(report(D2, 1, "paused-1", new PausedAtStep(1)))
                 .when(new RollbackDeployment(STACK_ID, ACCOUNT, D2, D3, null))
+                .expectState(stack -> assertThat(roundTrip(stack)).usingRecursiveComparison().isEqualTo(stack));
+    }
+
+    @Test
+    void a_stack_left_degraded_survives_a_round_trip() {
+        fixture.given(v2UnderWay(ROLLING))
+                .when(report(D2, 1, "degraded", new Degraded("web did not converge in 5m")))
                 .expectState(stack -> assertThat(roundTrip(stack)).usingRecursiveComparison().isEqualTo(stack));
     }
 

@@ -4,6 +4,7 @@ import io.powernode.devops.kernel.common.SealedValue;
 import io.powernode.devops.kernel.stack.DeploymentPhase;
 import io.powernode.devops.kernel.stack.DeploymentProgress;
 import io.powernode.devops.kernel.stack.DeploymentProgress.Completed;
+import io.powernode.devops.kernel.stack.DeploymentProgress.Degraded;
 import io.powernode.devops.kernel.stack.DeploymentProgress.Failed;
 import io.powernode.devops.kernel.stack.DeploymentTrigger;
 import io.powernode.devops.kernel.stack.StackCommands.DeployStack;
@@ -162,6 +163,12 @@ final class StackTestData {
 
     static DeploymentProgressed failed(String deploymentId) {
         return progressed(deploymentId, 1, "failed", new Failed("network shop_backend not found"), DeploymentPhase.failed);
+    }
+
+    /** Docker was given the revision's specs, and its tasks did not all run in time. */
+    static DeploymentProgressed degraded(String deploymentId) {
+        return progressed(deploymentId, 1, "degraded", new Degraded("web did not converge in 5m"),
+                DeploymentPhase.degraded);
     }
 
     static DeploymentAbortRequested abortRequested(String deploymentId, boolean asRollback) {

@@ -6,7 +6,6 @@ import io.powernode.devops.api.OffEventLoop;
 import io.powernode.devops.api.Paging;
 import io.powernode.devops.api.Queries;
 import io.powernode.devops.api.RequestContext;
-import io.powernode.devops.api.StableIds;
 import io.powernode.devops.app.security.ApiCaller;
 import io.powernode.devops.kernel.stack.DeploymentPhase;
 import io.powernode.devops.kernel.stack.StackCommands.AbortDeployment;
@@ -154,13 +153,15 @@ class DeploymentController {
                                                                     String body, String action,
                                                                     AnotherDeployment another) {
         RequestContext context = RequestContext.of(ApiCaller.of(jwt), exchange);
-        String newId = StableIds.forRequest(context, "stack_deployment");
         return deployments.find(context.accountId(), id).flatMap(deployment -> OffEventLoop
                 .call(() -> requests.deploymentStrategy(body))
-                .flatMap(strategy -> clusters.require(context.accountId(), deployment.clusterId())
-                        .then(deployments.started(context, activity(action, deployment,
-                                        Map.of("new_deployment_id", newId, "strategy", Strategy.typeOf(strategy))),
-                                another.command(deployment, strategy, newId), newId, view -> true, Map.of()))));
+                .flatMap(strategy -> {
+                    String newId = DeploymentAnswers.newDeploymentId(context, deployment.stackId());
+                    return clusters.require(context.accountId(), deployment.clusterId())
+                            .then(deployments.started(context, activity(action, deployment,
+                                            Map.of("new_deployment_id", newId, "strategy", Strategy.typeOf(strategy))),
+                                    another.command(deployment, strategy, newId), newId, view -> true, Map.of()));
+                }));
     }
 
     private Mono<ResponseEntity<Map<String, Object>>> steer(Jwt jwt, ServerWebExchange exchange, String id,

@@ -6,7 +6,6 @@ import io.powernode.devops.api.OffEventLoop;
 import io.powernode.devops.api.Paging;
 import io.powernode.devops.api.Queries;
 import io.powernode.devops.api.RequestContext;
-import io.powernode.devops.api.StableIds;
 import io.powernode.devops.api.stack.StackConversion.Converted;
 import io.powernode.devops.api.stack.StackRequests.StackDeploy;
 import io.powernode.devops.api.swarm.SwarmOperations;
@@ -142,7 +141,7 @@ class StackController {
 
     private Mono<ResponseEntity<Map<String, Object>>> deploy(RequestContext context, String stackId, StackDeploy deploy,
                                                              String action) {
-        String deploymentId = StableIds.forRequest(context, "stack_deployment");
+        String deploymentId = DeploymentAnswers.newDeploymentId(context, stackId);
         return OffEventLoop.call(() -> conversion.convert(deploy)).flatMap(converted -> {
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("stack", Map.of("id", stackId, "name", deploy.name(), "cluster_id", deploy.clusterId()));

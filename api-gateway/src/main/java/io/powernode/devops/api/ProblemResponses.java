@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
@@ -15,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.util.unit.DataSize;
 
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,13 @@ import java.util.Map;
 public class ProblemResponses {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    /** What a client is told it may send: the limit as configured, so that the answer never states an old one. */
+    private final String bodyLimit;
+
+    ProblemResponses(@Value("${spring.codec.max-in-memory-size}") DataSize maxBody) {
+        this.bodyLimit = maxBody.toKilobytes() + " KiB";
+    }
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
@@ -74,7 +83,7 @@ public class ProblemResponses {
         HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
         if (status == HttpStatus.PAYLOAD_TOO_LARGE || causedBy(e, DataBufferLimitException.class)) {
             return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large",
-                    "the request body exceeds the limit of 256 KB", "body_too_large", List.of());
+                    "the request body exceeds the limit of " + bodyLimit, "body_too_large", List.of());
         }
         String detail = causedBy(e, DecodingException.class) ? "the request body is not valid JSON" : e.getReason();
         return problem(status, status.getReasonPhrase(), detail, status.name().toLowerCase(), List.of());

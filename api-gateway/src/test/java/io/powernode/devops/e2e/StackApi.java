@@ -140,4 +140,52 @@ final class StackApi {
     static List<JsonNode> entries(JsonNode array) {
         return StreamSupport.stream(array.spliterator(), false).toList();
     }
+
+    /** A compose file of one service, {@code web}, running the test image {@code powernode-test/web:<tag>}. */
+    static String web(int tag, int replicas) {
+        return "version: \"3.9\"\nservices:\n  web:\n    image: powernode-test/web:" + tag
+                + "\n    deploy:\n      replicas: " + replicas + "\n";
+    }
+
+    /** Deploys and waits until the deployment is in {@code phase}; answers the 202's body. */
+    JsonNode deployStackUntil(String clusterId, String name, String compose, Map<String, Object> more,
+                              String phase, Duration within) {
+        JsonNode accepted = deployStack(clusterId, name, compose, more);
+        awaitPhase(accepted.path("deployment").path("id").asText(), phase, within);
+        return accepted;
+    }
+
+    /**
+     * What the account has recorded of stacks and of what it asked the swarm: a refused request leaves it as it
+     * was, and an accepted one changes it.
+     */
+    record Footprint(int stacks, int deployments, int operations, long activities) {
+
+        /** The same, with {@code count} more activities: the audit records a refusal by a domain rule. */
+        Footprint withRefusals(int count) {
+            return new Footprint(stacks, deployments, operations, activities + count);
+        }
+    }
+
+    Footprint footprint() {
+        return new Footprint(total("/stacks"), total("/deployments"), total("/operations"), swarm.activityCount());
+    }
+
+    /**
+     * Asserts that a request a domain rule refused left nothing but its audit entry: waits until the account's newest
+     * activity is {@code action} on {@code targetId}, rejected, and finds everything else as {@code before}.
+     */
+    void assertOnlyRefusalAudited(Footprint before, String action, String targetId) {
+        await("refused " + action + " audited").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> swarm.activityCount() > before.activities());
+        JsonNode newest = swarm.activities(null).path(0);
+        assertThat(newest.path("action").asText()).isEqualTo(action);
+        assertThat(newest.path("target_id").asText()).isEqualTo(targetId);
+        assertThat(newest.path("outcome").asText()).isEqualTo("rejected");
+        assertThat(footprint()).isEqualTo(before.withRefusals(1));
+    }
+
+    private int total(String list) {
+        return swarm.get(list).path("pagination").path("total_count").asInt();
+    }
 }

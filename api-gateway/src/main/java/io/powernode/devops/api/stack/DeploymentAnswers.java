@@ -6,6 +6,7 @@ import io.powernode.devops.api.AuditedCommands.Activity;
 import io.powernode.devops.api.Queries;
 import io.powernode.devops.api.ReadModelWait;
 import io.powernode.devops.api.RequestContext;
+import io.powernode.devops.api.StableIds;
 import io.powernode.devops.kernel.stack.StackQueries.FindDeployment;
 import io.powernode.devops.kernel.stack.StackViews.DeploymentView;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,6 +41,15 @@ class DeploymentAnswers {
         this.commands = commands;
         this.queries = queries;
         this.readModelWait = readModelWait;
+    }
+
+    /**
+     * The id of the deployment a request starts on {@code stackId}: derived from its Idempotency-Key when it has one,
+     * so that a retried request finds the deployment it started. Per stack: a key reused on another stack must not
+     * give that stack a deployment id this one has, which would make two stacks' rollouts and read models one.
+     */
+    static String newDeploymentId(RequestContext context, String stackId) {
+        return StableIds.forRequest(context, "stack_deployment:" + stackId);
     }
 
     /** The account's deployment, or 404. */

@@ -6,7 +6,6 @@ import io.powernode.devops.api.OffEventLoop;
 import io.powernode.devops.api.Paging;
 import io.powernode.devops.api.Queries;
 import io.powernode.devops.api.RequestContext;
-import io.powernode.devops.api.StableIds;
 import io.powernode.devops.app.security.ApiCaller;
 import io.powernode.devops.kernel.stack.DeploymentPhase;
 import io.powernode.devops.kernel.stack.StackCommands.AbortDeployment;
@@ -41,7 +40,8 @@ import java.util.function.Function;
 /**
  * Deployments: the history of every deploy of a stack, each with its revision, strategy, phase and timeline; the
  * runbook's stack rollback ({@code redeploy} of an earlier revision), {@code rollback} of a deployment, and the
- * controls of a rollout: promote, pause, resume, abort, retry.
+ * controls of a rollout: promote, pause, resume, abort, retry. What starts a deployment (redeploy, rollback, retry)
+ * is refused while the stack's cluster is in maintenance, as a deploy is.
  */
 @RestController
 @RequestMapping(DeploymentAnswers.DEPLOYMENTS)
@@ -51,11 +51,14 @@ class DeploymentController {
 
     private final DeploymentAnswers deployments;
     private final StackRequests requests;
+    private final DeployableClusters clusters;
     private final Queries queries;
 
-    DeploymentController(DeploymentAnswers deployments, StackRequests requests, Queries queries) {
+    DeploymentController(DeploymentAnswers deployments, StackRequests requests, DeployableClusters clusters,
+                         Queries queries) {
         this.deployments = deployments;
         this.requests = requests;
+        this.clusters = clusters;
         this.queries = queries;
     }
 
@@ -102,10 +105,11 @@ class DeploymentController {
     Mono<ResponseEntity<Map<String, Object>>> retry(@AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange,
                                                     @PathVariable String id) {
         RequestContext context = RequestContext.of(ApiCaller.of(jwt), exchange);
-        return deployments.find(context.accountId(), id).flatMap(deployment -> deployments.started(context,
-                activity("retry_deployment", deployment, Map.of()),
-                new RetryDeployment(deployment.stackId(), context.accountId(), id), id,
-                view -> view.attempt() > deployment.attempt(), Map.of()));
+        return deployments.find(context.accountId(), id).flatMap(deployment -> clusters
+                .require(context.accountId(), deployment.clusterId())
+                .then(deployments.started(context, activity("retry_deployment", deployment, Map.of()),
+                        new RetryDeployment(deployment.stackId(), context.accountId(), id), id,
+                        view -> view.attempt() > deployment.attempt(), Map.of())));
     }
 
     /** Passes a step that waits for a promote, or the current one; {@code ?full=true} skips every step left. */
@@ -149,12 +153,15 @@ class DeploymentController {
                                                                     String body, String action,
                                                                     AnotherDeployment another) {
         RequestContext context = RequestContext.of(ApiCaller.of(jwt), exchange);
-        String newId = StableIds.forRequest(context, "stack_deployment");
         return deployments.find(context.accountId(), id).flatMap(deployment -> OffEventLoop
                 .call(() -> requests.deploymentStrategy(body))
-                .flatMap(strategy -> deployments.started(context, activity(action, deployment,
-                                Map.of("new_deployment_id", newId, "strategy", Strategy.typeOf(strategy))),
-                        another.command(deployment, strategy, newId), newId, view -> true, Map.of())));
+                .flatMap(strategy -> {
+                    String newId = DeploymentAnswers.newDeploymentId(context, deployment.stackId());
+                    return clusters.require(context.accountId(), deployment.clusterId())
+                            .then(deployments.started(context, activity(action, deployment,
+                                            Map.of("new_deployment_id", newId, "strategy", Strategy.typeOf(strategy))),
+                                    another.command(deployment, strategy, newId), newId, view -> true, Map.of()));
+                }));
     }
 
     private Mono<ResponseEntity<Map<String, Object>>> steer(Jwt jwt, ServerWebExchange exchange, String id,

@@ -6,15 +6,12 @@ import io.powernode.devops.api.OffEventLoop;
 import io.powernode.devops.api.Paging;
 import io.powernode.devops.api.Queries;
 import io.powernode.devops.api.RequestContext;
-import io.powernode.devops.api.StableIds;
 import io.powernode.devops.api.stack.StackConversion.Converted;
 import io.powernode.devops.api.stack.StackRequests.StackDeploy;
 import io.powernode.devops.api.swarm.SwarmOperations;
 import io.powernode.devops.api.swarm.SwarmOperations.Outcome;
 import io.powernode.devops.api.swarm.SwarmPaths;
 import io.powernode.devops.app.security.ApiCaller;
-import io.powernode.devops.kernel.common.ConnectionStatus;
-import io.powernode.devops.kernel.common.DomainError;
 import io.powernode.devops.kernel.stack.StackCommands.DeployStack;
 import io.powernode.devops.kernel.stack.StackCommands.RemoveStack;
 import io.powernode.devops.kernel.stack.StackIds;
@@ -23,8 +20,6 @@ import io.powernode.devops.kernel.stack.StackQueries.ListStacks;
 import io.powernode.devops.kernel.stack.StackViews.StackPage;
 import io.powernode.devops.kernel.stack.StackViews.StackView;
 import io.powernode.devops.kernel.stack.Strategy;
-import io.powernode.devops.kernel.swarm.ClusterQueries.FindCluster;
-import io.powernode.devops.kernel.swarm.ClusterViews.ClusterView;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -62,14 +57,16 @@ class StackController {
     private final StackConversion conversion;
     private final DeploymentAnswers deployments;
     private final SwarmOperations operations;
+    private final DeployableClusters clusters;
     private final Queries queries;
 
     StackController(StackRequests requests, StackConversion conversion, DeploymentAnswers deployments,
-                    SwarmOperations operations, Queries queries) {
+                    SwarmOperations operations, DeployableClusters clusters, Queries queries) {
         this.requests = requests;
         this.conversion = conversion;
         this.deployments = deployments;
         this.operations = operations;
+        this.clusters = clusters;
         this.queries = queries;
     }
 
@@ -78,7 +75,7 @@ class StackController {
                                                      @RequestBody(required = false) String body) {
         RequestContext context = RequestContext.of(ApiCaller.of(jwt), exchange);
         return OffEventLoop.call(() -> requests.creation(body))
-                .flatMap(deploy -> deployableCluster(context.accountId(), deploy.clusterId())
+                .flatMap(deploy -> clusters.require(context.accountId(), deploy.clusterId())
                         .then(deploy(context, StackIds.of(deploy.clusterId(), deploy.name()), deploy, "deploy_stack")));
     }
 
@@ -87,7 +84,7 @@ class StackController {
                                                      @PathVariable String id, @RequestBody(required = false) String body) {
         RequestContext context = RequestContext.of(ApiCaller.of(jwt), exchange);
         return stack(context.accountId(), id).flatMap(stack -> OffEventLoop.call(() -> requests.update(body, stack.name()))
-                .flatMap(deploy -> deployableCluster(context.accountId(), stack.clusterId())
+                .flatMap(deploy -> clusters.require(context.accountId(), stack.clusterId())
                         .then(deploy(context, stack.id(), new StackDeploy(stack.clusterId(), stack.name(),
                                 deploy.compose(), deploy.environment(), deploy.files(), deploy.options(),
                                 deploy.strategy()), "update_stack"))));
@@ -134,16 +131,17 @@ class StackController {
                                                      @PathVariable String id) {
         RequestContext context = RequestContext.of(ApiCaller.of(jwt), exchange);
         String removalId = operations.operationId(context);
-        return stack(context.accountId(), id).flatMap(stack -> operations.submit(context, stack.clusterId(), removalId,
-                new Activity("remove_stack", TARGET, stack.id(), Map.of("name", stack.name(),
-                        "cluster_id", stack.clusterId())),
-                new RemoveStack(stack.id(), context.accountId(), stack.clusterId(), stack.name(), removalId),
-                Outcome.changed("stack", stack.id())));
+        return stack(context.accountId(), id).flatMap(stack -> clusters.require(context.accountId(), stack.clusterId())
+                .then(operations.submit(context, stack.clusterId(), removalId,
+                        new Activity("remove_stack", TARGET, stack.id(), Map.of("name", stack.name(),
+                                "cluster_id", stack.clusterId())),
+                        new RemoveStack(stack.id(), context.accountId(), stack.clusterId(), stack.name(), removalId),
+                        Outcome.changed("stack", stack.id()))));
     }
 
     private Mono<ResponseEntity<Map<String, Object>>> deploy(RequestContext context, String stackId, StackDeploy deploy,
                                                              String action) {
-        String deploymentId = StableIds.forRequest(context, "stack_deployment");
+        String deploymentId = DeploymentAnswers.newDeploymentId(context, stackId);
         return OffEventLoop.call(() -> conversion.convert(deploy)).flatMap(converted -> {
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("stack", Map.of("id", stackId, "name", deploy.name(), "cluster_id", deploy.clusterId()));
@@ -172,19 +170,6 @@ class StackController {
         parameters.put("resolve_image", deploy.options().resolveImage().name());
         parameters.put("with_registry_auth", deploy.options().registryAuth() != null);
         return parameters;
-    }
-
-    /**
-     * The account's cluster, which must take changes: another account's is not found, one in maintenance refuses
-     * (nothing is converted or recorded then).
-     */
-    private Mono<ClusterView> deployableCluster(String accountId, String clusterId) {
-        return queries.ask(new FindCluster(accountId, clusterId), ClusterView.class)
-                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("cluster " + clusterId)))
-                .flatMap(cluster -> cluster.status() == ConnectionStatus.maintenance
-                        ? Mono.error(DomainError.conflict("cluster_in_maintenance", null, "The cluster is in"
-                        + " maintenance; end the maintenance before deploying to it"))
-                        : Mono.just(cluster));
     }
 
     private Mono<StackView> stack(String accountId, String stackId) {

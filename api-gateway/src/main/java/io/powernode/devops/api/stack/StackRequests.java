@@ -27,7 +27,7 @@ class StackRequests {
     static final String STACK = "stack";
     static final String COMPOSE = "compose";
     private static final String DEPLOYMENT = "deployment";
-    private static final String STRATEGY = "strategy";
+    static final String STRATEGY = "strategy";
     private static final Set<String> UPDATE = Set.of(COMPOSE, "environment", "files", "prune", "resolve_image",
             "with_registry_auth", RegistryCredentials.FIELD, STRATEGY);
     private static final Set<String> CREATION = with(UPDATE, "cluster_id", "name");

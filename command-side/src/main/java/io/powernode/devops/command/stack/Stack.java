@@ -31,6 +31,7 @@ import io.powernode.devops.kernel.stack.StackEvents.StackDeploymentRequested;
 import io.powernode.devops.kernel.stack.StackEvents.StackRemovalFailed;
 import io.powernode.devops.kernel.stack.StackEvents.StackRemovalRequested;
 import io.powernode.devops.kernel.stack.StackEvents.StackRemoved;
+import io.powernode.devops.kernel.stack.StackPlan.ServicePlan;
 import io.powernode.devops.kernel.stack.StackRevision;
 import io.powernode.devops.kernel.stack.StackRevision.DeployOptions;
 import io.powernode.devops.kernel.stack.Strategy;
@@ -46,6 +47,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static io.powernode.devops.command.endpoint.AggregateMoment.currentVersion;
@@ -361,10 +365,20 @@ public class Stack {
         }
     }
 
-    /** A deployment asked for without a strategy is a rolling one: what {@code docker stack deploy} does. */
+    /**
+     * A deployment asked for without a strategy is a rolling one: what {@code docker stack deploy} does. A strategy
+     * may only narrow the rollout to services of the revision: one it lacks would be rolled out by nothing, and
+     * every change of the revision applied at once instead.
+     */
     private void requestDeployment(StackAddress at, String deploymentId, StackRevision revision, Strategy strategy,
                                    DeploymentTrigger trigger, String basedOnDeploymentId, List<String> warnings) {
         Strategy applied = strategy == null ? new Strategy.Rolling(DEFAULT_PROGRESS_DEADLINE) : strategy;
+        Set<String> declared = revision.plan().services().stream().map(ServicePlan::service)
+                .collect(Collectors.toCollection(TreeSet::new));
+        List<String> unknown = applied.services().stream().filter(service -> !declared.contains(service)).toList();
+        if (!unknown.isEmpty()) {
+            throw StackErrors.unknownStrategyServices(unknown, revision.number(), declared);
+        }
         apply(new StackDeploymentRequested(at.stackId(), at.accountId(), order(at, deploymentId, 1, revision, applied),
                 trigger, basedOnDeploymentId, liveRevision, warnings, now()));
     }

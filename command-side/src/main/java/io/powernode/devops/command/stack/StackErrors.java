@@ -3,6 +3,9 @@ package io.powernode.devops.command.stack;
 import io.powernode.devops.kernel.common.DomainError;
 import io.powernode.devops.kernel.stack.DeploymentPhase;
 
+import java.util.List;
+import java.util.Set;
+
 /**
  * Every refusal of a stack, in one place: clients rely on the codes; the messages say what to do instead.
  * NOT_FOUND for what the account cannot see, CONFLICT for what waiting resolves (a deployment or a removal under
@@ -94,6 +97,11 @@ final class StackErrors {
     static DomainError noEarlierRevision(String deploymentId) {
         return DomainError.ruleViolation("no_earlier_revision", "Deployment " + deploymentId
                 + " came when no revision of the stack was live: there is no earlier revision to roll back to");
+    }
+
+    static DomainError unknownStrategyServices(List<String> unknown, int revision, Set<String> services) {
+        return DomainError.ruleViolation("unknown_strategy_service", "The strategy names " + unknown
+                + ", which revision " + revision + " does not declare; its services are " + services);
     }
 
     static DomainError revisionNotKept(int revision) {

@@ -7,6 +7,7 @@ import io.powernode.devops.kernel.stack.DeploymentProgress.PausedAtStep;
 import io.powernode.devops.kernel.stack.StackCommands.DeployStack;
 import io.powernode.devops.kernel.stack.StackEvents.DeploymentPaused;
 import io.powernode.devops.kernel.stack.StackPlan;
+import io.powernode.devops.kernel.stack.Strategy.Canary;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Named;
@@ -165,6 +166,15 @@ class StackDeployTest {
         fixture.givenNoPriorActivity()
                 .when(converted)
                 .expectException(domainError(Kind.RULE_VIOLATION, "plan_for_another_stack"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_strategy_narrowed_to_a_service_the_revision_lacks_is_refused() {
+        fixture.givenNoPriorActivity()
+                .when(deploy(D1, V1, new Canary(List.of("web", "db"), CANARY.progressDeadline(), CANARY.steps(),
+                        CANARY.analysis())))
+                .expectException(domainError(Kind.RULE_VIOLATION, "unknown_strategy_service"))
                 .expectNoEvents();
     }
 }

@@ -88,4 +88,13 @@ class StackRedeployTest {
                 .expectException(domainError(Kind.CONFLICT, "removal_in_progress"))
                 .expectNoEvents();
     }
+
+    @Test
+    void a_redeploy_whose_strategy_names_a_service_the_revision_lacks_is_refused() {
+        fixture.given(v2Live())
+                .when(redeployOf(D1, D3, new Strategy.BlueGreen(List.of("worker"), BLUE_GREEN.progressDeadline(),
+                        BLUE_GREEN.monitor(), BLUE_GREEN.analysis(), true, BLUE_GREEN.scaleDownDelay(), Map.of())))
+                .expectException(domainError(Kind.RULE_VIOLATION, "unknown_strategy_service"))
+                .expectNoEvents();
+    }
 }

@@ -108,12 +108,13 @@ public class StackQueryHandler {
     private static StackView toView(String accountId, StackKey key, Document stack, List<StackServiceView> running) {
         if (stack == null) {
             return new StackView(key.id(), accountId, key.clusterId(), key.name(), false,
-                    StackStatus.of(false, false, false, running), null, null, null, null, null, Map.of(), running,
+                    StackStatus.of(false, false, false, null, running), null, null, null, null, null, Map.of(), running,
                     null, null);
         }
         String activeDeploymentId = activeDeploymentId(stack);
         return new StackView(stack.getString(ID), accountId, key.clusterId(), key.name(), managed(stack),
-                StackStatus.of(removing(stack), activeDeploymentId != null, removed(stack), running),
+                StackStatus.of(removing(stack), activeDeploymentId != null, removed(stack),
+                        lastDeploymentPhase(stack), running),
                 stack.getInteger(LIVE_REVISION), stack.getInteger(LATEST_REVISION), activeDeploymentId,
                 stack.getString(LAST_DEPLOYMENT_ID), lastDeploymentPhase(stack),
                 Objects.requireNonNullElse(stringMap(stack, ACTIVE_SERVICES), Map.of()), running,

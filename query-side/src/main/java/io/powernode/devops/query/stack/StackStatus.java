@@ -1,5 +1,6 @@
 package io.powernode.devops.query.stack;
 
+import io.powernode.devops.kernel.stack.DeploymentPhase;
 import io.powernode.devops.kernel.stack.StackViews;
 import io.powernode.devops.kernel.stack.StackViews.StackServiceView;
 
@@ -7,7 +8,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A stack's status in one word, the most pressing first: being removed, then deploying, then degraded, else running.
+ * A stack's status in one word, the most pressing first: being removed, then deploying, then degraded (a service
+ * short of tasks or with a stopped update, or a last deployment that failed or ended degraded: what was asked is not
+ * what runs), else running.
  * A stack that was removed and that no service names any more is {@link StackViews#REMOVED}: it is only found by its id, for
  * its history, and "running" would say the opposite of the truth.
  */
@@ -19,14 +22,17 @@ final class StackStatus {
     private StackStatus() {
     }
 
-    static String of(boolean removing, boolean deploying, boolean removed, List<StackServiceView> services) {
+    /** @param lastPhase the phase of the stack's last deployment, null when the platform never deployed it */
+    static String of(boolean removing, boolean deploying, boolean removed, DeploymentPhase lastPhase,
+                     List<StackServiceView> services) {
         if (removing) {
             return StackViews.REMOVING;
         }
         if (deploying) {
             return StackViews.DEPLOYING;
         }
-        if (services.stream().anyMatch(StackStatus::degraded)) {
+        if (lastPhase == DeploymentPhase.failed || lastPhase == DeploymentPhase.degraded
+                || services.stream().anyMatch(StackStatus::degraded)) {
             return StackViews.DEGRADED;
         }
         return removed && services.isEmpty() ? StackViews.REMOVED : StackViews.RUNNING;

@@ -4,6 +4,7 @@ import io.powernode.devops.kernel.stack.RolloutLabels;
 import io.powernode.devops.kernel.common.PageRequest;
 import io.powernode.devops.kernel.stack.DeploymentPhase;
 import io.powernode.devops.kernel.stack.DeploymentProgress.Completed;
+import io.powernode.devops.kernel.stack.DeploymentProgress.Failed;
 import io.powernode.devops.kernel.stack.DeploymentTrigger;
 import io.powernode.devops.kernel.stack.StackEvents.StackDeploymentRequested;
 import io.powernode.devops.kernel.stack.StackEvents.StackRemovalRequested;
@@ -185,6 +186,19 @@ class StackQueryHandlerTest extends EmbeddedMongoTest {
                 .extracting(StackView::name, StackView::status).containsExactly(
                         tuple("api", StackViews.RUNNING), tuple("blog", StackViews.DEGRADED),
                         tuple("shop", StackViews.DEGRADED));
+    }
+
+    /** What was asked is not what runs: someone must look, though every task Docker has runs. */
+    @Test
+    void aStackWhoseLastDeploymentFailedIsDegraded() {
+        running(service("s1", "shop", "web", 1, 1));
+        StackDeploymentRequested request = deploy("d1", 1, ROLLING, AT);
+        events.deliver(SHOP, request, BY_ACTOR);
+
+        events.deliver(SHOP, progressed(request, new Failed("network shop_backend not found"), DeploymentPhase.failed,
+                AT));
+
+        assertThat(find(ACCOUNT, SHOP).status()).isEqualTo(StackViews.DEGRADED);
     }
 
     /** A global service's tasks follow the nodes: it asks for no count that tasks could fall short of. */

@@ -17,7 +17,10 @@ public final class StackViews {
     public static final String REMOVING = "removing";
     /** Every service runs the replicas it asks for, and no update is stuck. */
     public static final String RUNNING = "running";
-    /** A service runs fewer tasks than it asks for, or Docker paused or rolled back its update. */
+    /**
+     * A service runs fewer tasks than it asks for, Docker paused or rolled back its update, or the last deployment
+     * failed or ended degraded.
+     */
     public static final String DEGRADED = "degraded";
     /** The platform removed the stack and nothing runs under its name; its deployments stay as history. */
     public static final String REMOVED = "removed";

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,8 +28,7 @@ class BlueGreenRolloutTest {
     static void registerTheSharedSwarm() {
         swarm = TestSwarm.shared();
         SwarmApi api = SwarmApi.freshAccount(SharedPlatform.get());
-        clusterId = api.register("blue-green-swarm", swarm.managerEndpoint(), Map.of());
-        api.awaitStatus(clusterId, "connected", Duration.ofSeconds(60));
+        clusterId = api.registerConnected("blue-green-swarm", swarm.managerEndpoint());
         stacks = new StackApi(api);
     }
 

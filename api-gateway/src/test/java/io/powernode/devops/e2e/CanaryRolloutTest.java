@@ -29,8 +29,7 @@ class CanaryRolloutTest {
     static void registerTheSharedSwarm() {
         swarm = TestSwarm.shared();
         SwarmApi api = SwarmApi.freshAccount(SharedPlatform.get());
-        clusterId = api.register("canary-swarm", swarm.managerEndpoint(), Map.of());
-        api.awaitStatus(clusterId, "connected", Duration.ofSeconds(60));
+        clusterId = api.registerConnected("canary-swarm", swarm.managerEndpoint());
         stacks = new StackApi(api);
     }
 

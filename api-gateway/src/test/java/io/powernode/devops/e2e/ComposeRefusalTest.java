@@ -197,8 +197,7 @@ class ComposeRefusalTest {
     void anInvalidFileChangesNothingOnARealSwarm() {
         TestSwarm swarm = TestSwarm.shared();
         StackApi onSwarm = new StackApi(SwarmApi.freshAccount(SharedPlatform.get()));
-        String swarmClusterId = onSwarm.swarm.register("compose-refusals", swarm.managerEndpoint(), Map.of());
-        onSwarm.swarm.awaitStatus(swarmClusterId, "connected", Duration.ofSeconds(60));
+        String swarmClusterId = onSwarm.swarm.registerConnected("compose-refusals", swarm.managerEndpoint());
         String stacksBefore = swarm.leader().docker("stack", "ls", "--format", "{{.Name}} {{.Services}}");
         long activitiesBefore = onSwarm.swarm.activityCount();
 

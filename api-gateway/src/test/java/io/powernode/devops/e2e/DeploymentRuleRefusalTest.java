@@ -50,8 +50,7 @@ class DeploymentRuleRefusalTest {
     static void deployStacksInEveryPosition() {
         swarm = TestSwarm.shared();
         api = new StackApi(SwarmApi.freshAccount(SharedPlatform.get()));
-        clusterId = api.swarm.register("rule-refusals", swarm.managerEndpoint(), Map.of());
-        api.swarm.awaitStatus(clusterId, "connected", Duration.ofSeconds(60));
+        clusterId = api.swarm.registerConnected("rule-refusals", swarm.managerEndpoint());
         String suffix = StackDeployTest.shortId();
         gate = "powernode-refusal-gate-" + suffix;
 
@@ -181,8 +180,7 @@ class DeploymentRuleRefusalTest {
     @Test
     void aClusterInMaintenanceTakesNoDeployAndTheSwarmIsUnchanged() {
         StackApi other = new StackApi(SwarmApi.freshAccount(SharedPlatform.get()));
-        String maintained = other.swarm.register("in-maintenance", swarm.managerEndpoint(), Map.of());
-        other.swarm.awaitStatus(maintained, "connected", Duration.ofSeconds(60));
+        String maintained = other.swarm.registerConnected("in-maintenance", swarm.managerEndpoint());
         other.swarm.post("/clusters/" + maintained + "/maintenance?reason=upgrade", "").expectStatus().isOk()
                 .expectBody().returnResult();
         String name = "maintained-" + StackDeployTest.shortId();

@@ -38,8 +38,7 @@ class DeploymentStreamTest {
     void aDeploymentsTimelineArrivesLiveFromRequestedToCompleted() {
         TestSwarm swarm = TestSwarm.shared();
         StackApi api = new StackApi(SwarmApi.freshAccount(platform));
-        String clusterId = api.swarm.register("streamed", swarm.managerEndpoint(), Map.of());
-        api.swarm.awaitStatus(clusterId, "connected", SOON);
+        String clusterId = api.swarm.registerConnected("streamed", swarm.managerEndpoint());
         List<FeedStream.Received> seen;
         String stackId;
         String deploymentId;

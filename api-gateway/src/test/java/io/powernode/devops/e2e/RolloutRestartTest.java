@@ -30,8 +30,7 @@ class RolloutRestartTest {
         int port = HostPorts.next();
         try (Platform platform = Platform.start()) {
             StackApi stacks = new StackApi(new SwarmApi(platform, account));
-            String clusterId = stacks.swarm.register("restart-swarm", swarm.managerEndpoint(), Map.of());
-            stacks.swarm.awaitStatus(clusterId, "connected", Duration.ofSeconds(60));
+            String clusterId = stacks.swarm.registerConnected("restart-swarm", swarm.managerEndpoint());
             String stackId = RolloutStacks.deployV1(stacks, swarm, clusterId, port);
             String deploymentId = stacks.updateStack(stackId, RolloutStacks.web(TestDockerEngine.WEB_V2_IMAGE, port, 2),
                             RolloutStacks.canary(port, List.of(Map.of("weight", 50, "pause", "15s"))))

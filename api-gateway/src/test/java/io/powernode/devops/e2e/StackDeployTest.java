@@ -33,8 +33,7 @@ class StackDeployTest {
     static void registerTheSharedSwarm() {
         swarm = TestSwarm.shared();
         SwarmApi api = SwarmApi.freshAccount(SharedPlatform.get());
-        clusterId = api.register("stack-swarm", swarm.managerEndpoint(), Map.of());
-        api.awaitStatus(clusterId, "connected", Duration.ofSeconds(60));
+        clusterId = api.registerConnected("stack-swarm", swarm.managerEndpoint());
         stacks = new StackApi(api);
     }
 

@@ -44,8 +44,7 @@ class StackHistoryTest {
     static void registerTheSharedSwarm() {
         swarm = TestSwarm.shared();
         SwarmApi api = SwarmApi.freshAccount(SharedPlatform.get());
-        clusterId = api.register("history-swarm", swarm.managerEndpoint(), Map.of());
-        api.awaitStatus(clusterId, "connected", Duration.ofSeconds(60));
+        clusterId = api.registerConnected("history-swarm", swarm.managerEndpoint());
         stacks = new StackApi(api);
         engine = new EngineApi(swarm.managerEndpoint());
     }

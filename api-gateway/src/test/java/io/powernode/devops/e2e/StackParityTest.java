@@ -146,8 +146,7 @@ class StackParityTest {
     static void registerTheSharedSwarm() {
         swarm = TestSwarm.shared();
         SwarmApi api = SwarmApi.freshAccount(SharedPlatform.get());
-        clusterId = api.register("parity-swarm", swarm.managerEndpoint(), Map.of());
-        api.awaitStatus(clusterId, "connected", Duration.ofSeconds(60));
+        clusterId = api.registerConnected("parity-swarm", swarm.managerEndpoint());
         stacks = new StackApi(api);
         engine = new EngineApi(swarm.managerEndpoint());
         cli = new DockerCli(swarm.managerEndpoint());

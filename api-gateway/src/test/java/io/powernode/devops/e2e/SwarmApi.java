@@ -90,6 +90,13 @@ final class SwarmApi {
         return hosts.get("/activities").path("pagination").path("total_count").asLong();
     }
 
+    /** Registers a cluster on its manager endpoint, waits until it is connected, and answers its id. */
+    String registerConnected(String name, String endpoint) {
+        String id = register(name, endpoint, Map.of());
+        awaitStatus(id, "connected", Duration.ofSeconds(60));
+        return id;
+    }
+
     /** Waits until the cluster shows {@code status}, and answers it as it was then. */
     JsonNode awaitStatus(String id, String status, Duration within) {
         JsonNode[] seen = new JsonNode[1];

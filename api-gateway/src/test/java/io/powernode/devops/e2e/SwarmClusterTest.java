@@ -43,8 +43,7 @@ class SwarmClusterTest {
         swarm = TestSwarm.shared();
         platform = SharedPlatform.get();
         api = SwarmApi.freshAccount(platform);
-        clusterId = api.register("shared-swarm", swarm.managerEndpoint(), Map.of());
-        api.awaitStatus(clusterId, "connected", SOON);
+        clusterId = api.registerConnected("shared-swarm", swarm.managerEndpoint());
     }
 
     @Test

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,8 +31,7 @@ class SwarmQuorumTest {
         swarm = TestSwarm.startNew(3, 1);
         api = SwarmApi.freshAccount(SharedPlatform.get());
         // the platform talks to the first manager, which stays up throughout
-        clusterId = api.register("quorum-swarm", swarm.managers().get(0).tcpEndpoint(), Map.of());
-        api.awaitStatus(clusterId, "connected", Duration.ofSeconds(60));
+        clusterId = api.registerConnected("quorum-swarm", swarm.managers().get(0).tcpEndpoint());
     }
 
     @AfterAll

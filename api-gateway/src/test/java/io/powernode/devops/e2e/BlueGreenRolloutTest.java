@@ -56,6 +56,8 @@ class BlueGreenRolloutTest {
                     && services.get(0).path("image").asText().startsWith(TestDockerEngine.WEB_V2_IMAGE),
                     Duration.ofSeconds(30));
             assertThat(traffic.ask().servedOnly("v2")).isTrue();
+            assertThat(stacks.stack(stackId).path("active_services").path("web").asText())
+                    .as("green's slot serves the compose service now").endsWith("_web-green");
         } finally {
             stacks.swarm.succeeded(stacks.swarm.delete("/stacks/" + stackId));
         }

@@ -25,6 +25,7 @@ final class StackJson {
         json.put("active_deployment_id", stack.activeDeploymentId());
         json.put("last_deployment_id", stack.lastDeploymentId());
         json.put("last_deployment_phase", stack.lastDeploymentPhase());
+        json.put("active_services", stack.activeServices());
         json.put("service_count", stack.services().size());
         json.put("services", services(stack.services()));
         json.put("created_at", stack.createdAt());

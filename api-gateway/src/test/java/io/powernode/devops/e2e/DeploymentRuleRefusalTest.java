@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * update, a redeploy or a removal while one is active is a conflict (409). A rolling update is Docker's own and
  * cannot be paused, promoted or aborted (422), nor rolled back before it ends (409). A step waiting for a promote is
  * not resumed; only a stack's latest deployment, and only one that did not succeed, is retried; the first
- * deployment has no revision to roll back to (422). A cluster in maintenance takes no deploy (409). A refusal
- * leaves nothing but its audit entry: no deployment, no operation, and the swarm runs what it ran.
+ * deployment has no revision to roll back to (422). A refusal by these rules leaves nothing but its audit entry: no
+ * deployment, no operation, and the swarm runs what it ran. A cluster in maintenance takes no deploy and moves no
+ * rollout (409), refused before anything is recorded.
  */
 class DeploymentRuleRefusalTest {
 
@@ -198,6 +199,35 @@ class DeploymentRuleRefusalTest {
         Refusals.problem(other.swarm.client.get().uri(SwarmApi.SWARM + "/stacks/" + StackIds.of(maintained, name))
                 .exchange(), 404);
         other.swarm.delete("/clusters/" + maintained + "/maintenance").expectStatus().isOk().expectBody().returnResult();
+    }
+
+    /**
+     * A promote, resume or abort would set the rollout acting on Docker, which a cluster in maintenance refuses
+     * operation by operation (the deployment would fail): refused at once, before anything is recorded.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"promote", "resume", "abort"})
+    void aRolloutOnAClusterInMaintenanceIsNotMoved(String action) {
+        api.swarm.post("/clusters/" + clusterId + "/maintenance?reason=upgrade", "").expectStatus().isOk()
+                .expectBody().returnResult();
+        try {
+            StackApi.Footprint before = api.footprint();
+            String servicesBefore = services(held);
+            int timelineBefore = StackApi.timeline(api.deployment(held.deploymentId())).size();
+
+            JsonNode problem = Refusals.problem(api.swarm.post("/deployments/" + held.deploymentId() + "/" + action,
+                    ""), 409);
+
+            assertThat(problem.path("code").asText()).isEqualTo("cluster_in_maintenance");
+            assertThat(api.footprint()).isEqualTo(before);
+            assertThat(services(held)).isEqualTo(servicesBefore);
+            JsonNode deployment = api.deployment(held.deploymentId());
+            assertThat(deployment.path("phase").asText()).isEqualTo("paused");
+            assertThat(StackApi.timeline(deployment)).hasSize(timelineBefore);
+        } finally {
+            api.swarm.delete("/clusters/" + clusterId + "/maintenance").expectStatus().isOk().expectBody()
+                    .returnResult();
+        }
     }
 
     private static Deployed deploy(String name, String compose, Map<String, Object> more) {

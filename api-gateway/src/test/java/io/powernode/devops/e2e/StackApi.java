@@ -76,6 +76,11 @@ final class StackApi {
         return entries(swarm.get("/deployments?stack_id=" + stackId).path("deployments"));
     }
 
+    /** The stack's deployments that changed one of its compose services. */
+    List<JsonNode> deployments(String stackId, String service) {
+        return entries(swarm.get("/deployments?stack_id=" + stackId + "&service=" + service).path("deployments"));
+    }
+
     /** The account's stacks on the cluster as the API lists them: the platform's and those only Docker runs. */
     List<JsonNode> stacks(String clusterId) {
         return entries(swarm.get("/stacks?cluster_id=" + clusterId).path("stacks"));

@@ -113,6 +113,8 @@ class StackHistoryTest {
         assertThat(listed).extracting(d -> d.path("revision").asInt()).containsExactly(1, 2, 1);
         assertThat(listed).extracting(d -> d.path("trigger").asText()).containsExactly("rollback", "deploy", "deploy");
         assertThat(listed).extracting(d -> d.path("phase").asText()).containsOnly("completed");
+        assertThat(stacks.deployments(history.stackId(), "c")).as("the deployments that changed service c")
+                .extracting(d -> d.path("id").asText()).containsExactly(history.second());
     }
 
     @Test

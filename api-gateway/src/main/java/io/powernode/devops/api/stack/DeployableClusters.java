@@ -10,10 +10,10 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The cluster a request that changes a stack acts on — a deploy, a redeploy, a rollback, a retry, a removal. It must
- * be the account's (another account's is not found) and take changes: a cluster in maintenance refuses every swarm
- * operation, so a deploy or removal accepted then would only fail later, leaving a failed deployment or removal
- * behind. It is refused at once instead, with nothing converted or recorded.
+ * The cluster a request that changes a stack acts on — a deploy, a redeploy, a rollback, a retry, a removal, a
+ * promote, resume or abort of a rollout. It must be the account's (another account's is not found) and take changes:
+ * a cluster in maintenance refuses every swarm operation, so a request accepted then would only fail later, leaving
+ * a failed deployment or removal behind. It is refused at once instead, with nothing converted or recorded.
  */
 @Component
 class DeployableClusters {
@@ -29,7 +29,7 @@ class DeployableClusters {
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("cluster " + clusterId)))
                 .flatMap(cluster -> cluster.status() == ConnectionStatus.maintenance
                         ? Mono.error(DomainError.conflict("cluster_in_maintenance", null, "The cluster is in"
-                        + " maintenance; end the maintenance before deploying to it or removing a stack from it"))
+                        + " maintenance; end the maintenance before changing what runs on it"))
                         : Mono.just(cluster));
     }
 }

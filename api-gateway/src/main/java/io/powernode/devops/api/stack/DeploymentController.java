@@ -65,7 +65,7 @@ class DeploymentController {
     @GetMapping
     Mono<Map<String, Object>> list(@AuthenticationPrincipal Jwt jwt, @RequestParam MultiValueMap<String, String> query) {
         ListDeployments list = new ListDeployments(ApiCaller.of(jwt).accountId(), query.getFirst("cluster_id"),
-                query.getFirst("stack_id"), Paging.enumFilter(query, "phase", DeploymentPhase.class),
+                query.getFirst("stack_id"), query.getFirst("service"), Paging.enumFilter(query, "phase", DeploymentPhase.class),
                 Paging.from(query));
         return queries.ask(list, DeploymentPage.class).map(page -> Paging.body("deployments",
                 page.items().stream().map(DeploymentJson::of).toList(), page.page()));
@@ -118,21 +118,21 @@ class DeploymentController {
                                                       @PathVariable String id,
                                                       @RequestParam(value = "full", required = false) String full) {
         boolean fully = Paging.flag("full", full);
-        return steer(jwt, exchange, id, "promote_deployment", Map.of("full", fully),
+        return steer(jwt, exchange, id, "promote_deployment", Map.of("full", fully), true,
                 deployment -> new PromoteDeployment(deployment.stackId(), deployment.accountId(), id, fully));
     }
 
     @PostMapping("/{id}/pause")
     Mono<ResponseEntity<Map<String, Object>>> pause(@AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange,
                                                     @PathVariable String id) {
-        return steer(jwt, exchange, id, "pause_deployment", Map.of(),
+        return steer(jwt, exchange, id, "pause_deployment", Map.of(), false,
                 deployment -> new PauseDeployment(deployment.stackId(), deployment.accountId(), id));
     }
 
     @PostMapping("/{id}/resume")
     Mono<ResponseEntity<Map<String, Object>>> resume(@AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange,
                                                      @PathVariable String id) {
-        return steer(jwt, exchange, id, "resume_deployment", Map.of(),
+        return steer(jwt, exchange, id, "resume_deployment", Map.of(), true,
                 deployment -> new ResumeDeployment(deployment.stackId(), deployment.accountId(), id));
     }
 
@@ -140,7 +140,7 @@ class DeploymentController {
     @PostMapping("/{id}/abort")
     Mono<ResponseEntity<Map<String, Object>>> abort(@AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange,
                                                     @PathVariable String id) {
-        return steer(jwt, exchange, id, "abort_deployment", Map.of(),
+        return steer(jwt, exchange, id, "abort_deployment", Map.of(), true,
                 deployment -> new AbortDeployment(deployment.stackId(), deployment.accountId(), id));
     }
 
@@ -164,12 +164,21 @@ class DeploymentController {
                 }));
     }
 
+    /**
+     * @param movesRollout whether the command sets the rollout acting on Docker again (promote, resume, abort): then
+     *                     a cluster in maintenance refuses it, where its operations would be refused one by one and
+     *                     the deployment fail; a pause acts on nothing and is taken
+     */
     private Mono<ResponseEntity<Map<String, Object>>> steer(Jwt jwt, ServerWebExchange exchange, String id,
                                                             String action, Map<String, Object> parameters,
+                                                            boolean movesRollout,
                                                             Function<DeploymentView, Object> command) {
         RequestContext context = RequestContext.of(ApiCaller.of(jwt), exchange);
-        return deployments.find(context.accountId(), id).flatMap(deployment -> deployments.steered(context,
-                activity(action, deployment, parameters), command.apply(deployment), deployment));
+        return deployments.find(context.accountId(), id).flatMap(deployment -> (movesRollout
+                ? clusters.require(context.accountId(), deployment.clusterId()).then()
+                : Mono.<Void>empty())
+                .then(deployments.steered(context, activity(action, deployment, parameters),
+                        command.apply(deployment), deployment)));
     }
 
     private static Activity activity(String action, DeploymentView deployment, Map<String, Object> parameters) {

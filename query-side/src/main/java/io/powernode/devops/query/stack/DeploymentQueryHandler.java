@@ -22,6 +22,7 @@ import java.util.List;
 
 import static io.powernode.devops.query.mongo.CommonFields.CLUSTER_ID;
 import static io.powernode.devops.query.mongo.CommonFields.ID;
+import static io.powernode.devops.query.stack.DeploymentDocuments.CHANGED_SERVICES;
 import static io.powernode.devops.query.stack.DeploymentDocuments.PHASE;
 import static io.powernode.devops.query.stack.DeploymentDocuments.REQUESTED_AT;
 import static io.powernode.devops.query.stack.DeploymentDocuments.STACK_ID;
@@ -52,6 +53,7 @@ public class DeploymentQueryHandler {
                 AccountScope.of(query.accountId())
                         .whereEquals(CLUSTER_ID, query.clusterId())
                         .whereEquals(STACK_ID, query.stackId())
+                        .whereEquals(CHANGED_SERVICES, query.service())
                         .whereEquals(PHASE, query.phase())
                         .toFilter(),
                 Sorts.descending(REQUESTED_AT, ID), query.page(),

@@ -20,6 +20,7 @@ import io.powernode.devops.kernel.stack.DeploymentProgress.TrafficSwitched;
 import io.powernode.devops.kernel.stack.DeploymentProgress.TrafficWeightUpdated;
 import io.powernode.devops.kernel.stack.DeploymentTrigger;
 import io.powernode.devops.kernel.stack.StackEvents.DeploymentAbortRequested;
+import io.powernode.devops.kernel.stack.StackEvents.DeploymentOrder;
 import io.powernode.devops.kernel.stack.StackEvents.DeploymentPaused;
 import io.powernode.devops.kernel.stack.StackEvents.DeploymentPromoted;
 import io.powernode.devops.kernel.stack.StackEvents.DeploymentResumed;
@@ -345,7 +346,7 @@ class DeploymentProjectionTest extends EmbeddedMongoTest {
 
         assertThat(find(OTHER_ACCOUNT, "d1")).isNull();
         assertThat(find(ACCOUNT, "d-unknown")).isNull();
-        assertThat(list(new ListDeployments(OTHER_ACCOUNT, null, null, null, FIRST_PAGE)).items()).isEmpty();
+        assertThat(list(new ListDeployments(OTHER_ACCOUNT, null, null, null, null, FIRST_PAGE)).items()).isEmpty();
     }
 
     @Test
@@ -354,7 +355,7 @@ class DeploymentProjectionTest extends EmbeddedMongoTest {
         events.deliver(SHOP, deploy("d-new", 3, ROLLING, AT.plusSeconds(120)), BY_ACTOR);
         events.deliver(SHOP, deploy("d-mid", 2, ROLLING, AT.plusSeconds(60)), BY_ACTOR);
 
-        List<DeploymentView> items = list(new ListDeployments(ACCOUNT, null, null, null, FIRST_PAGE)).items();
+        List<DeploymentView> items = list(new ListDeployments(ACCOUNT, null, null, null, null, FIRST_PAGE)).items();
 
         assertThat(items).extracting(DeploymentView::id).containsExactly("d-new", "d-mid", "d-old");
         assertThat(items).extracting(DeploymentView::timeline).containsOnlyNulls();
@@ -371,12 +372,23 @@ class DeploymentProjectionTest extends EmbeddedMongoTest {
         deliverRequest(requested(ACCOUNT, OTHER_CLUSTER, "shop", "d3", 1, DeploymentTrigger.deploy, null, null,
                 ROLLING, AT.plusSeconds(20)));
 
-        assertThat(ids(new ListDeployments(ACCOUNT, CLUSTER, null, null, FIRST_PAGE))).containsExactly("d2", "d1");
-        assertThat(ids(new ListDeployments(ACCOUNT, null, SHOP, null, FIRST_PAGE))).containsExactly("d1");
-        assertThat(ids(new ListDeployments(ACCOUNT, null, null, DeploymentPhase.progressing, FIRST_PAGE)))
+        assertThat(ids(new ListDeployments(ACCOUNT, CLUSTER, null, null, null, FIRST_PAGE)))
+                .containsExactly("d2", "d1");
+        assertThat(ids(new ListDeployments(ACCOUNT, null, SHOP, null, null, FIRST_PAGE))).containsExactly("d1");
+        assertThat(ids(new ListDeployments(ACCOUNT, null, null, null, DeploymentPhase.progressing, FIRST_PAGE)))
                 .containsExactly("d3", "d2");
-        assertThat(ids(new ListDeployments(ACCOUNT, OTHER_CLUSTER, null, DeploymentPhase.completed, FIRST_PAGE)))
+        assertThat(ids(new ListDeployments(ACCOUNT, OTHER_CLUSTER, null, null, DeploymentPhase.completed, FIRST_PAGE)))
                 .isEmpty();
+    }
+
+    @Test
+    void aServicesHistoryIsTheDeploymentsThatChangedIt() {
+        deliverRequest(changing(deploy("d1", 1, ROLLING, AT), "web", "db"));
+        deliverRequest(changing(deploy("d2", 2, ROLLING, AT.plusSeconds(10)), "web"));
+        deliverRequest(changing(deploy("d3", 3, ROLLING, AT.plusSeconds(20)), "db"));
+
+        assertThat(ids(new ListDeployments(ACCOUNT, null, SHOP, "db", null, FIRST_PAGE))).containsExactly("d3", "d1");
+        assertThat(ids(new ListDeployments(ACCOUNT, null, SHOP, "cache", null, FIRST_PAGE))).isEmpty();
     }
 
     @Test
@@ -385,7 +397,7 @@ class DeploymentProjectionTest extends EmbeddedMongoTest {
             events.deliver(SHOP, deploy("d" + i, i, ROLLING, AT.plusSeconds(i)), BY_ACTOR);
         }
 
-        DeploymentPage last = list(new ListDeployments(ACCOUNT, null, null, null, new PageRequest(3, 2)));
+        DeploymentPage last = list(new ListDeployments(ACCOUNT, null, null, null, null, new PageRequest(3, 2)));
 
         assertThat(last.items()).extracting(DeploymentView::id).containsExactly("d1");
         assertThat(last.page().totalCount()).isEqualTo(5);
@@ -405,6 +417,15 @@ class DeploymentProjectionTest extends EmbeddedMongoTest {
                                           DeploymentPhase phase) {
         return events.deliver(request.stackId(),
                 progressed(request, progress, phase, AT.plusSeconds(events.lastPosition())), BY_ROLLOUT);
+    }
+
+    private static StackDeploymentRequested changing(StackDeploymentRequested request, String... services) {
+        DeploymentOrder order = request.order();
+        return new StackDeploymentRequested(request.stackId(), request.accountId(),
+                new DeploymentOrder(order.clusterId(), order.stackName(), order.deploymentId(), order.attempt(),
+                        order.revision(), order.strategy(), List.of(services), order.activeServices()),
+                request.trigger(), request.basedOnDeploymentId(), request.previousRevision(), request.warnings(),
+                request.requestedAt());
     }
 
     private void deliverRequest(StackDeploymentRequested request) {

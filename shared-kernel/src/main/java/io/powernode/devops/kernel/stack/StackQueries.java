@@ -22,9 +22,12 @@ public final class StackQueries {
     public record FindDeployment(String accountId, String deploymentId) {
     }
 
-    /** Newest first, without timelines; answers {@link StackViews.DeploymentPage}. */
-    public record ListDeployments(String accountId, String clusterId, String stackId, DeploymentPhase phase,
-                                  PageRequest page) {
+    /**
+     * Newest first, without timelines; answers {@link StackViews.DeploymentPage}. {@code service}, a compose service
+     * name, keeps the deployments that changed it: a service's own history.
+     */
+    public record ListDeployments(String accountId, String clusterId, String stackId, String service,
+                                  DeploymentPhase phase, PageRequest page) {
     }
 
     /**

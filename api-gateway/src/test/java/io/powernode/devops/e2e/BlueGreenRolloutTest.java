@@ -5,6 +5,8 @@ import io.powernode.devops.testing.TestDockerEngine;
 import io.powernode.devops.testing.TestSwarm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 
@@ -88,19 +90,30 @@ class BlueGreenRolloutTest {
         }
     }
 
-    @Test
-    void aGreenThatNeverRunsIsNotSwitchedToAndIsRemovedWhileBlueServesThroughout() {
+    /**
+     * Green fails its checks either way: a broken image's tasks never run; v2 with a container health check that
+     * always fails runs, but Docker finds its containers unhealthy and kills them.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"a broken image", "unhealthy containers"})
+    void aGreenThatFailsItsChecksIsNotSwitchedToAndIsRemovedWhileBlueServesThroughout(String green) {
         int port = HostPorts.next();
         String stackId = deployV1(port);
+        String greenCompose = green.equals("a broken image")
+                ? RolloutStacks.web(TestDockerEngine.BROKEN_IMAGE, port, 2)
+                : RolloutStacks.failingHealthCheck(RolloutStacks.web(TestDockerEngine.WEB_V2_IMAGE, port, 2));
         try (TrafficWatch traffic = new TrafficWatch(swarm, port).start(Duration.ofMillis(300))) {
-            JsonNode accepted = stacks.updateStack(stackId,
-                    RolloutStacks.web(TestDockerEngine.BROKEN_IMAGE, port, 2), RolloutStacks.blueGreen(port, "20s"));
+            JsonNode accepted = stacks.updateStack(stackId, greenCompose, RolloutStacks.blueGreen(port, "20s"));
 
             JsonNode rolledBack = stacks.awaitPhase(accepted.path("deployment").path("id").asText(), "rolled_back",
                     ROLLOUT);
 
             assertThat(StackApi.timeline(rolledBack)).contains("analysis_failed", "rollback_started", "rolled_back")
                     .doesNotContain("traffic_switched");
+            assertThat(StackApi.entries(rolledBack.path("timeline")))
+                    .filteredOn(entry -> entry.path("type").asText().equals("analysis_failed"))
+                    .extracting(entry -> entry.path("details").path("reason").asText())
+                    .singleElement().asString().contains("task failure(s)");
             stacks.awaitServices(stackId, "green removed", services -> services.size() == 1
                     && services.get(0).path("image").asText().startsWith(TestDockerEngine.WEB_V1_IMAGE),
                     Duration.ofSeconds(30));

@@ -36,6 +36,16 @@ final class RolloutStacks {
                 """.formatted(image, port, replicas);
     }
 
+    /** {@code web}'s service with a container health check that always fails, one failure making it unhealthy. */
+    static String failingHealthCheck(String web) {
+        return web + """
+                    healthcheck:
+                      test: ["CMD", "false"]
+                      interval: 1s
+                      retries: 1
+                """;
+    }
+
     /** An HTTP probe of the new version's tasks on {@code port}, every answer required. */
     static Map<String, Object> analysis(int port) {
         return Map.of("interval", "1s", "http", Map.of("path", "/", "port", port, "requests", 3,

@@ -65,8 +65,8 @@ class DeploymentController {
     @GetMapping
     Mono<Map<String, Object>> list(@AuthenticationPrincipal Jwt jwt, @RequestParam MultiValueMap<String, String> query) {
         ListDeployments list = new ListDeployments(ApiCaller.of(jwt).accountId(), query.getFirst("cluster_id"),
-                query.getFirst("stack_id"), query.getFirst("service"), Paging.enumFilter(query, "phase", DeploymentPhase.class),
-                Paging.from(query));
+                query.getFirst("stack_id"), query.getFirst("service"),
+                Paging.enumFilter(query, "phase", DeploymentPhase.class), Paging.from(query));
         return queries.ask(list, DeploymentPage.class).map(page -> Paging.body("deployments",
                 page.items().stream().map(DeploymentJson::of).toList(), page.page()));
     }
